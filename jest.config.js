@@ -1,0 +1,18 @@
+/**
+ * Tests run from TypeScript sources through swc (no type-check here: `npm test` runs `tsc --noEmit` first).
+ * jose is ESM-only, so it is transformed to CommonJS like our own sources.
+ */
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/server', '<rootDir>/resources', '<rootDir>/profiles', '<rootDir>/smart', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  testTimeout: 30_000,
+  // Two cores: one worker per core keeps integration tests (each starts real servers) from starving each other.
+  maxWorkers: 2,
+};

@@ -1,0 +1,144 @@
+import { open } from 'lmdb';
+import {
+  DuplicateKeyError,
+  StoreUnavailableError,
+  TransactionConflictError,
+  type DocumentCollection,
+  type DocumentStore,
+  type IndexSpec,
+  type StoreSession,
+  type StoredDocument,
+} from '../port';
+import { CommittedCollection } from './committed-collection';
+import { addEntries, commitWrites } from './commit';
+import { TransactionCollection } from './embedded-collection';
+import { MAX_KEY, indexCatalogKey, type IndexEntry, type Layout } from './layout';
+import { QueryExecutor } from './query-executor';
+import { Transaction } from './transaction';
+
+export interface EmbeddedStoreOptions {
+  dir: string;
+  durability: 'flush' | 'commit';
+}
+
+/** Attempts before a transaction that keeps colliding with concurrent writers gives up. */
+const MAX_ATTEMPTS = 50;
+
+/**
+ * The default store: documents in LMDB (ACID, crash-safe, memory-mapped; lmdb-js batches concurrent commits so
+ * many writers share one disk flush), queried with the same MongoDB filter documents the MongoDB adapter sends,
+ * evaluated by mingo over candidates from the store's own indexes.
+ */
+export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<DocumentStore> {
+  const env = open({ path: options.dir, compression: false });
+  const layout: Layout = {
+    env,
+    docs: env.openDB({ name: 'docs' }),
+    index: env.openDB({ name: 'index' }),
+    unique: env.openDB({ name: 'unique' }),
+    catalog: env.openDB({ name: 'catalog' }),
+  };
+  return new EmbeddedStore(layout, options);
+}
+
+class EmbeddedStore implements DocumentStore {
+  readonly kind = 'embedded' as const;
+  readonly transactional = true;
+  private readonly catalog = new Map<string, IndexEntry[]>();
+  private readonly executor: QueryExecutor;
+  private closed = false;
+
+  constructor(
+    private readonly layout: Layout,
+    private readonly options: EmbeddedStoreOptions,
+  ) {
+    for (const { key, value } of layout.catalog.getRange({ start: ['indexes'], end: ['indexes', MAX_KEY] })) {
+      this.catalog.set((key as string[])[1], value as IndexEntry[]);
+    }
+    this.executor = new QueryExecutor(layout, (c) => this.indexesOf(c));
+  }
+
+  collection<T extends StoredDocument = StoredDocument>(name: string): DocumentCollection<T> {
+    return new CommittedCollection<T>(name, this.executor, (work) => this.withTransaction(work));
+  }
+
+  async ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void> {
+    this.assertOpen();
+    const current = this.indexesOf(collection);
+    const wanted = indexes.filter((spec) => !current.some((e) => sameIndex(e.spec, spec)));
+    if (wanted.length === 0) return;
+    await this.layout.env.transaction(() => {
+      const entries = this.indexesOf(collection).filter((e) => !wanted.some((w) => w.name === e.spec.name));
+      const fresh = wanted.map((spec) => ({ spec, multikey: false }));
+      this.dropEntries(collection, wanted.map((w) => w.name));
+      for (const { value } of this.layout.docs.getRange({ start: [collection], end: [collection, MAX_KEY] })) {
+        addEntries(this.layout, collection, value[1]._id as string, value[1], fresh);
+      }
+      const all = [...entries, ...fresh];
+      this.layout.catalog.putSync(indexCatalogKey(collection), all);
+      this.catalog.set(collection, all);
+    });
+    await this.durable();
+  }
+
+  async withTransaction<R>(work: (session: StoreSession) => Promise<R>): Promise<R> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      this.assertOpen();
+      const txn = new Transaction();
+      const session: StoreSession = {
+        collection: <T extends StoredDocument>(name: string) => new TransactionCollection<T>(name, txn, this.executor),
+      };
+      const result = await work(session);
+      if (txn.isReadOnly) return result;
+      const writes = txn.allWrites;
+      const outcome = await this.layout.env.transaction(() => commitWrites(this.layout, writes, (c) => this.indexesOf(c)));
+      if (outcome.kind === 'committed') {
+        await this.durable();
+        return result;
+      }
+      if (outcome.kind === 'duplicate') throw new DuplicateKeyError(outcome.collection, outcome.key);
+      // Lost a race for the same documents: back off a little, with jitter, and run the work again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10)));
+    }
+    throw new TransactionConflictError(MAX_ATTEMPTS);
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.layout.catalog.get(['revision']);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.layout.env.flushed;
+    await this.layout.env.close();
+  }
+
+  private indexesOf(collection: string): IndexEntry[] {
+    return this.catalog.get(collection) ?? [];
+  }
+
+  private dropEntries(collection: string, names: string[]): void {
+    for (const name of names) {
+      for (const key of this.layout.index.getKeys({ start: [collection, name], end: [collection, name, MAX_KEY] })) {
+        this.layout.index.removeSync(key);
+      }
+      for (const key of this.layout.unique.getKeys({ start: [collection, name], end: [collection, name, MAX_KEY] })) {
+        this.layout.unique.removeSync(key);
+      }
+    }
+  }
+
+  private async durable(): Promise<void> {
+    if (this.options.durability === 'flush') await this.layout.env.flushed;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreUnavailableError('the embedded store is closed');
+  }
+}
+
+function sameIndex(a: IndexSpec, b: IndexSpec): boolean {
+  return a.name === b.name && Boolean(a.unique) === Boolean(b.unique) && JSON.stringify(a.keys) === JSON.stringify(b.keys);
+}

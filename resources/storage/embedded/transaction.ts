@@ -1,0 +1,58 @@
+import type { StoredDocument } from '../port';
+
+export interface PendingWrite {
+  collection: string;
+  id: string;
+  /** The new document, or null to delete. */
+  doc: StoredDocument | null;
+  /** Revision of the stored document this write was decided on; 0 when there was none. */
+  baseRevision: number;
+}
+
+const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
+
+/**
+ * One attempt of an optimistic transaction: the writes it means to make, buffered, and the revision of every
+ * document it looked at. Commit succeeds only if each written document still has the revision it was
+ * decided on (snapshot isolation's first-committer-wins, as MongoDB's write conflicts give).
+ */
+export class Transaction {
+  private readonly writes = new Map<string, PendingWrite>();
+  private readonly observed = new Map<string, number>();
+
+  /** Remembers the revision a read saw, so a later write of the same document is checked against it. */
+  observe(collection: string, id: string, revision: number): void {
+    const key = keyOf(collection, id);
+    if (!this.observed.has(key)) this.observed.set(key, revision);
+  }
+
+  pending(collection: string, id: string): PendingWrite | undefined {
+    return this.writes.get(keyOf(collection, id));
+  }
+
+  /** Pending writes of one collection, by id. */
+  pendingIn(collection: string): Map<string, StoredDocument | null> {
+    const out = new Map<string, StoredDocument | null>();
+    for (const w of this.writes.values()) if (w.collection === collection) out.set(w.id, w.doc);
+    return out;
+  }
+
+  write(collection: string, id: string, doc: StoredDocument | null, committedRevision: () => number): void {
+    const key = keyOf(collection, id);
+    const existing = this.writes.get(key);
+    if (existing) {
+      existing.doc = doc;
+      return;
+    }
+    const baseRevision = this.observed.get(key) ?? committedRevision();
+    this.writes.set(key, { collection, id, doc, baseRevision });
+  }
+
+  get allWrites(): PendingWrite[] {
+    return [...this.writes.values()];
+  }
+
+  get isReadOnly(): boolean {
+    return this.writes.size === 0;
+  }
+}

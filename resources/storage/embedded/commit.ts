@@ -1,5 +1,4 @@
-import type { StoredDocument } from '../port';
-import { crossesArray, indexTuples, type IndexValue } from './index-entries';
+import { crossesArray, encodeTuple, indexTuples } from './index-entries';
 import { indexCatalogKey, key, revisionKey, type IndexEntry, type Layout } from './layout';
 import type { PendingWrite } from './transaction';
 
@@ -37,9 +36,9 @@ export function commitWrites(layout: Layout, writes: PendingWrite[], indexesOf: 
 function removeEntries(layout: Layout, collection: string, id: string, doc: unknown, indexes: IndexEntry[]): void {
   for (const { spec } of indexes) {
     for (const tuple of indexTuples(doc, spec)) {
-      layout.index.removeSync(key(collection, spec.name, ...tuple, id));
-      if (spec.unique && !tuple.includes(null)) {
-        const k = key(collection, spec.name, ...tuple);
+      layout.index.removeSync(key(collection, spec.name, ...encodeTuple(tuple), id));
+      if (spec.unique) {
+        const k = key(collection, spec.name, ...encodeTuple(tuple));
         if (layout.unique.get(k) === id) layout.unique.removeSync(k);
       }
     }
@@ -50,8 +49,8 @@ export function addEntries(layout: Layout, collection: string, id: string, doc: 
   for (const entry of indexes) {
     const { spec } = entry;
     for (const tuple of indexTuples(doc, spec)) {
-      layout.index.putSync(key(collection, spec.name, ...tuple, id), true);
-      if (spec.unique && !tuple.includes(null)) layout.unique.putSync(key(collection, spec.name, ...tuple), id);
+      layout.index.putSync(key(collection, spec.name, ...encodeTuple(tuple), id), true);
+      if (spec.unique) layout.unique.putSync(key(collection, spec.name, ...encodeTuple(tuple)), id);
     }
     if (!entry.multikey && crossesArray(doc, spec)) {
       entry.multikey = true;
@@ -62,7 +61,8 @@ export function addEntries(layout: Layout, collection: string, id: string, doc: 
 
 /**
  * Unique keys are checked before any write: a key may be taken only by a document this same transaction
- * rewrites or deletes. Tuples with a missing (null) value are not unique-checked.
+ * rewrites or deletes. As in MongoDB, a missing field counts as null, so only one document may lack it
+ * (https://www.mongodb.com/docs/manual/core/index-unique/#missing-document-field-in-a-unique-single-field-index).
  */
 function findUniqueViolation(
   layout: Layout,
@@ -77,15 +77,15 @@ function findUniqueViolation(
     for (const { spec } of indexesOf(collection)) {
       if (!spec.unique) continue;
       const old = stored[i]?.[1];
-      if (old) for (const t of uniqueTuples(old, spec)) released.add(JSON.stringify([collection, spec.name, ...t]));
+      if (old) for (const t of indexTuples(old, spec)) released.add(JSON.stringify([collection, spec.name, ...encodeTuple(t)]));
     }
   }
   for (const w of writes) {
     if (!w.doc) continue;
     for (const { spec } of indexesOf(w.collection)) {
       if (!spec.unique) continue;
-      for (const tuple of uniqueTuples(w.doc, spec)) {
-        const k = key(w.collection, spec.name, ...tuple);
+      for (const tuple of indexTuples(w.doc, spec)) {
+        const k = key(w.collection, spec.name, ...encodeTuple(tuple));
         const name = JSON.stringify(k);
         const holder = claimed.get(name) ?? (released.has(name) ? undefined : layout.unique.get(k));
         if (holder !== undefined && holder !== w.id) {
@@ -96,8 +96,4 @@ function findUniqueViolation(
     }
   }
   return undefined;
-}
-
-function uniqueTuples(doc: StoredDocument | Record<string, unknown>, spec: IndexEntry['spec']): IndexValue[][] {
-  return indexTuples(doc, spec).filter((t) => !t.includes(null));
 }

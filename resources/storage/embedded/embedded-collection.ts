@@ -1,4 +1,4 @@
-import { Query } from 'mingo';
+import { compileFilter } from './filter-matcher';
 import {
   DuplicateKeyError,
   type DocumentCollection,
@@ -36,7 +36,7 @@ export class TransactionCollection<T extends StoredDocument> implements Document
   async count(filter: Filter): Promise<number> {
     const pending = this.txn.pendingIn(this.name);
     if (pending.size === 0) return this.executor.count(this.name, filter);
-    const query = new Query(filter);
+    const query = compileFilter(filter);
     let count = this.executor.count(this.name, filter);
     for (const [id, doc] of pending) {
       const committed = this.executor.get(this.name, id);
@@ -63,7 +63,7 @@ export class TransactionCollection<T extends StoredDocument> implements Document
       this.write(doc._id, structuredClone(doc));
       return true;
     }
-    if (!new Query(filter).test(current)) return false;
+    if (!compileFilter(filter).test(current)) return false;
     this.write(doc._id, structuredClone(doc));
     return true;
   }
@@ -71,7 +71,7 @@ export class TransactionCollection<T extends StoredDocument> implements Document
   async deleteOne(filter: Filter & { _id: string }): Promise<boolean> {
     requireSameId(filter, filter._id);
     const current = this.current(filter._id);
-    if (!current || !new Query(filter).test(current)) return false;
+    if (!current || !compileFilter(filter).test(current)) return false;
     this.write(filter._id, null);
     return true;
   }
@@ -86,9 +86,11 @@ export class TransactionCollection<T extends StoredDocument> implements Document
   private current(id: string): StoredDocument | undefined {
     const pending = this.txn.pending(this.name, id);
     if (pending) return pending.doc ? structuredClone(pending.doc) : undefined;
+    const earlier = this.txn.firstRead(this.name, id);
+    if (earlier) return earlier.doc ? structuredClone(earlier.doc) : undefined;
     const hit = this.executor.get(this.name, id);
-    this.txn.observe(this.name, id, hit?.revision ?? 0);
-    return hit?.doc;
+    this.txn.observe(this.name, id, hit?.revision ?? 0, hit?.doc);
+    return hit ? structuredClone(hit.doc) : undefined;
   }
 
   private write(id: string, doc: StoredDocument | null): void {
@@ -104,7 +106,7 @@ export class TransactionCollection<T extends StoredDocument> implements Document
     // Ask the committed state for enough rows that dropping the ones this transaction changed still leaves
     // skip + limit, then merge in the pending documents that match, and sort and page the union.
     const committed = this.executor.find(this.name, filter, { sort: options.sort, limit: skip + limit + pending.size });
-    const query = new Query(filter);
+    const query = compileFilter(filter);
     const merged = committed.filter((hit) => !pending.has(hit.doc._id)).map((hit) => this.seen(hit));
     for (const doc of pending.values()) if (doc && query.test(doc)) merged.push(structuredClone(doc));
     if (options.sort && options.sort.length > 0) merged.sort(documentComparator(options.sort));
@@ -112,7 +114,7 @@ export class TransactionCollection<T extends StoredDocument> implements Document
   }
 
   private seen(hit: Revisioned): StoredDocument {
-    this.txn.observe(this.name, hit.doc._id, hit.revision);
+    this.txn.observe(this.name, hit.doc._id, hit.revision, structuredClone(hit.doc));
     return hit.doc;
   }
 }

@@ -42,3 +42,36 @@ export function indexTuples(doc: unknown, spec: IndexSpec): IndexValue[][] {
 export function crossesArray(doc: unknown, spec: IndexSpec): boolean {
   return spec.keys.some(([path]) => pathCrossesArray(doc, path));
 }
+
+/**
+ * Index values go into LMDB keys as (type tag, value) pairs. The tags order types as MongoDB does (null, then
+ * numbers, then strings, then booleans; LMDB's own order puts booleans first), and no key part is ever null:
+ * lmdb-js reads `[..., null, null, id]` back as `[..., null, id]`, which would corrupt compound keys.
+ */
+const TAG_NULL = 0;
+const TAG_NUMBER = 1;
+const TAG_STRING = 2;
+const TAG_BOOLEAN = 3;
+
+export function typeTag(value: IndexValue): number {
+  if (value === null) return TAG_NULL;
+  if (typeof value === 'number') return TAG_NUMBER;
+  if (typeof value === 'string') return TAG_STRING;
+  return TAG_BOOLEAN;
+}
+
+export function encodeValue(value: IndexValue): [number, string | number] {
+  if (value === null) return [TAG_NULL, 0];
+  if (typeof value === 'boolean') return [TAG_BOOLEAN, value ? 1 : 0];
+  return [typeTag(value), value];
+}
+
+export function encodeTuple(tuple: readonly IndexValue[]): (string | number)[] {
+  return tuple.flatMap(encodeValue);
+}
+
+export function decodeValue(tag: number, value: string | number): IndexValue {
+  if (tag === TAG_NULL) return null;
+  if (tag === TAG_BOOLEAN) return value === 1;
+  return value;
+}

@@ -1,6 +1,6 @@
-import { Query } from 'mingo';
+import { compileFilter } from './filter-matcher';
 import type { Filter, FindOptions, StoredDocument } from '../port';
-import { indexable, type Scalar } from './index-entries';
+import { decodeValue, encodeTuple, indexable, typeTag, type Scalar } from './index-entries';
 import { MAX_KEY, key, type Layout } from './layout';
 import { compareValues, documentComparator } from './mongo-order';
 import { PROBE_CAP, planQuery, type IndexInfo, type KeyScan, type Plan } from './query-planner';
@@ -23,7 +23,7 @@ export class QueryExecutor {
   }
 
   find(collection: string, filter: Filter, options: FindOptions = {}): Revisioned[] {
-    const query = new Query(filter);
+    const query = compileFilter(filter);
     const plan = this.plan(collection, filter, options);
     const skip = options.skip ?? 0;
     const limit = options.limit ?? Infinity;
@@ -44,7 +44,7 @@ export class QueryExecutor {
   }
 
   count(collection: string, filter: Filter): number {
-    const query = new Query(filter);
+    const query = compileFilter(filter);
     let count = 0;
     for (const hit of this.candidates(collection, this.plan(collection, filter, {}))) if (query.test(hit.doc)) count++;
     return count;
@@ -88,30 +88,30 @@ export class QueryExecutor {
     else if (plan.kind === 'index') for (const scan of plan.scans) yield* this.scanKeys(collection, plan.index, scan);
   }
 
-  /** Ids under one key scan: the equality prefix, then the range on the next key, checked here in JS. */
+  /**
+   * Ids under one key scan: the equality prefix, then the range on the next key. Keys hold (type tag, value)
+   * pairs (index-entries.ts), so a range stays within its type's tag and bounds are checked here in JS.
+   */
   private *scanKeys(collection: string, index: IndexInfo, scan: KeyScan): Generator<string> {
-    const base = [collection, index.spec.name, ...scan.prefix.map(indexable)];
-    const at = base.length;
+    const base = [collection, index.spec.name, ...encodeTuple(scan.prefix.map(indexable))];
     const range = scan.range;
-    const startValue = range?.prefix ?? (range?.lower ? indexable(range.lower.value) : undefined);
-    const start = startValue === undefined ? base : [...base, startValue];
-    const typeOfRange = range ? typeof (range.prefix ?? range.lower?.value ?? range.upper?.value) : undefined;
-    const upper = range?.upper ? indexable(range.upper.value) : undefined;
-    for (const k of this.layout.index.getKeys({ start: key(...start), end: key(...base, MAX_KEY) })) {
-      const parts = k as unknown[];
-      if (range) {
-        const value = parts[at] as Scalar | null;
-        if (typeof value !== typeOfRange) {
-          // Keys are grouped by type; past the range's type, nothing further can match.
-          if (startValue !== undefined) return;
-          continue;
-        }
-        if (range.prefix !== undefined && !(value as string).startsWith(range.prefix)) return;
-        // Bounds are treated as inclusive here: truncated strings make exclusivity unknowable, and the full
-        // filter removes boundary documents afterwards.
-        if (upper !== undefined && compareValues(value, upper) > 0) return;
-      }
-      yield parts[parts.length - 1] as string;
+    if (!range) {
+      for (const k of this.layout.index.getKeys({ start: key(...base), end: key(...base, MAX_KEY) })) yield idOf(k);
+      return;
+    }
+    const sample = range.prefix ?? range.lower?.value ?? range.upper!.value;
+    const tag = typeTag(sample);
+    const at = base.length + 1;
+    const startValue = range.prefix ?? (range.lower ? indexable(range.lower.value) : undefined);
+    const start = startValue === undefined ? key(...base, tag) : key(...base, tag, startValue);
+    const upper = range.upper ? indexable(range.upper.value) : undefined;
+    // Bounds are treated as inclusive here: truncated strings make exclusivity unknowable, and the full filter
+    // removes boundary documents afterwards.
+    for (const k of this.layout.index.getKeys({ start, end: key(...base, tag, MAX_KEY) })) {
+      const value = (k as unknown[])[at] as Scalar;
+      if (range.prefix !== undefined && !(value as string).startsWith(range.prefix)) return;
+      if (upper !== undefined && compareValues(value, upper) > 0) return;
+      yield idOf(k);
     }
   }
 
@@ -119,11 +119,11 @@ export class QueryExecutor {
   private orderedScan(
     collection: string,
     plan: Extract<Plan, { kind: 'ordered' }>,
-    query: Query,
+    query: { test(doc: unknown): boolean },
     options: FindOptions,
     wanted: number,
   ): Revisioned[] {
-    const base = [collection, plan.index.spec.name, ...plan.prefix.map(indexable)];
+    const base = [collection, plan.index.spec.name, ...encodeTuple(plan.prefix.map(indexable))];
     const at = base.length;
     const range =
       plan.direction === 1
@@ -134,9 +134,9 @@ export class QueryExecutor {
     let lastValue: unknown = undefined;
     for (const k of this.layout.index.getKeys(range)) {
       const parts = k as unknown[];
-      const value = parts[at];
+      const value = decodeValue(parts[at] as number, parts[at + 1] as string | number);
       if (matches.length >= wanted && compareValues(value, lastValue) !== 0) break;
-      const id = parts[parts.length - 1] as string;
+      const id = idOf(k);
       if (seen.has(id)) continue;
       seen.add(id);
       const hit = this.get(collection, id);
@@ -147,6 +147,11 @@ export class QueryExecutor {
     const compare = documentComparator(options.sort!);
     return matches.sort((a, b) => compare(a.doc, b.doc));
   }
+}
+
+function idOf(k: unknown): string {
+  const parts = k as unknown[];
+  return parts[parts.length - 1] as string;
 }
 
 export { PROBE_CAP };

@@ -20,10 +20,24 @@ export class Transaction {
   private readonly writes = new Map<string, PendingWrite>();
   private readonly observed = new Map<string, number>();
 
-  /** Remembers the revision a read saw, so a later write of the same document is checked against it. */
-  observe(collection: string, id: string, revision: number): void {
+  private readonly snapshot = new Map<string, StoredDocument | undefined>();
+
+  /**
+   * Remembers the revision (and content) a read saw: a later write of the same document is checked against
+   * that revision at commit, and a later read returns the same content, so the work sees each document as of
+   * its first read (repeatable reads) and a concurrent change surfaces as a conflict and a retry.
+   */
+  observe(collection: string, id: string, revision: number, doc: StoredDocument | undefined): void {
     const key = keyOf(collection, id);
-    if (!this.observed.has(key)) this.observed.set(key, revision);
+    if (this.observed.has(key)) return;
+    this.observed.set(key, revision);
+    this.snapshot.set(key, doc);
+  }
+
+  /** The content first read for a document: `undefined` if never read, `{ doc: undefined }` if read as absent. */
+  firstRead(collection: string, id: string): { doc: StoredDocument | undefined } | undefined {
+    const key = keyOf(collection, id);
+    return this.observed.has(key) ? { doc: this.snapshot.get(key) } : undefined;
   }
 
   pending(collection: string, id: string): PendingWrite | undefined {

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { runCleanup } from './cleanup';
+import type { ChildServer } from './child-server';
+import { formatTable, machineInfo, writeReport, type BenchReport, type FailedScenario } from './report';
+import type { BenchTargets, Scenario, TargetName } from './scenario';
+import { bareHandler } from './scenarios/bare-handler';
+import { crudMix } from './scenarios/crud-mix';
+import { fhirRead } from './scenarios/fhir-read';
+import { fhirServerEntry, START } from './servers';
+import { parseSettings, UsageError } from './settings';
+import { readToBareRatio, summarize, type ScenarioSummary } from './summary';
+
+/**
+ * `npm run bench [-- name ...]`: starts the servers each scenario needs as child processes, drives them
+ * from this process with autocannon (two cores: one for the server, one for the load), prints a table and
+ * writes bench-results/latest.json. Exits non-zero when any response was unexpected or a scenario failed.
+ *
+ * Scenarios run in this order; add new ones (search, ingest, ...) here.
+ */
+const SCENARIOS: readonly Scenario[] = [bareHandler, fhirRead, crudMix];
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+async function main(): Promise<number> {
+  const settings = parseSettings(process.argv.slice(2), process.env, SCENARIOS.map((s) => s.name));
+  const selected = SCENARIOS.filter((s) => settings.scenarios.includes(s.name));
+  const running = new Map<TargetName, ChildServer>();
+  const startFailures = new Map<TargetName, string>();
+  const summaries: ScenarioSummary[] = [];
+  const failed: FailedScenario[] = [];
+
+  try {
+    for (const scenario of selected) {
+      // Idle servers are stopped so that only the server under test competes with the load generator.
+      for (const [name, server] of running) {
+        if (!scenario.needs.includes(name)) {
+          await server.stop();
+          running.delete(name);
+        }
+      }
+      try {
+        const targets = await ensureTargets(scenario.needs, running, startFailures);
+        process.stderr.write(`> ${scenario.name}: ${scenario.connections} connections, `
+          + `${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s\n`);
+        summaries.push(summarize(scenario, await scenario.run(targets, settings)));
+      } catch (error) {
+        failed.push({ name: scenario.name, error: (error as Error).message });
+      }
+    }
+  } finally {
+    for (const server of running.values()) await server.stop();
+  }
+
+  const ratio = readToBareRatio(summaries);
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine: machineInfo(),
+    settings: {
+      durationSeconds: settings.durationSeconds,
+      warmupSeconds: settings.warmupSeconds,
+      scenarios: settings.scenarios,
+      serverEntry: fhirServerEntry(),
+    },
+    scenarios: summaries,
+    failed,
+    ratios: ratio ? [ratio] : [],
+    ok: failed.length === 0 && summaries.every((s) => s.ok),
+  };
+  process.stdout.write(`\n${formatTable(report)}\n`);
+  const file = writeReport(path.join(REPO_ROOT, 'bench-results'), report);
+  process.stdout.write(`\nresults: ${path.relative(process.cwd(), file)}\n`);
+  return report.ok ? 0 : 1;
+}
+
+/** Starts what is missing; a server that failed to start once is not retried for later scenarios. */
+async function ensureTargets(
+  needs: readonly TargetName[], running: Map<TargetName, ChildServer>, startFailures: Map<TargetName, string>,
+): Promise<BenchTargets> {
+  const targets: BenchTargets = {};
+  for (const name of needs) {
+    const failure = startFailures.get(name);
+    if (failure) throw new Error(failure);
+    if (!running.has(name)) {
+      try {
+        running.set(name, await START[name]());
+      } catch (error) {
+        startFailures.set(name, (error as Error).message);
+        throw error;
+      }
+    }
+    targets[name] = (running.get(name) as ChildServer).url;
+  }
+  return targets;
+}
+
+main().then(
+  (code) => {
+    runCleanup();
+    process.exit(code);
+  },
+  (error: unknown) => {
+    const message = error instanceof UsageError ? error.message : error instanceof Error ? error.stack : String(error);
+    process.stderr.write(`bench failed: ${message}\n`);
+    runCleanup();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,77 @@
+import type autocannon from 'autocannon';
+import type { Scenario, ScenarioOutcome } from './scenario';
+
+/** One scenario's figures as reported in the table and in bench-results/latest.json. */
+export interface ScenarioSummary {
+  name: string;
+  description: string;
+  connections: number;
+  durationSeconds: number;
+  requests: number;
+  /** Mean of the per-second request counts. */
+  reqPerSec: number;
+  latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /** 2xx responses whose body was not what the scenario expected (e.g. not a Patient). */
+  mismatches: number;
+  /** Loops restarted because a step could not be built (crud-mix: a create before it failed). */
+  resets: number;
+  statusCodes: Record<string, number>;
+  failuresByStep: Record<string, number>;
+  failureSamples: string[];
+  /** No errors, timeouts, non-2xx, mismatches, resets or step failures. */
+  ok: boolean;
+  raw: autocannon.Result;
+}
+
+export interface Ratio {
+  name: string;
+  value: number;
+  target: number;
+  met: boolean;
+}
+
+/** FHIR read throughput as a share of the bare handler's: the cost of the server's read path. */
+export const READ_TO_BARE_TARGET = 0.6;
+
+export function summarize(scenario: Scenario, outcome: ScenarioOutcome): ScenarioSummary {
+  const { result } = outcome;
+  const failuresByStep = outcome.failuresByStep ?? {};
+  const stepFailures = Object.values(failuresByStep).reduce((sum, n) => sum + n, 0);
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]));
+  return {
+    name: scenario.name,
+    description: scenario.description,
+    connections: scenario.connections,
+    durationSeconds: result.duration,
+    requests: result.requests.total,
+    reqPerSec: result.requests.average,
+    latencyMs: {
+      mean: result.latency.average,
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    mismatches: result.mismatches,
+    resets: result.resets,
+    statusCodes,
+    failuresByStep,
+    failureSamples: outcome.failureSamples ?? [],
+    ok: result.errors + result.timeouts + result.non2xx + result.mismatches + result.resets + stepFailures === 0,
+    raw: result,
+  };
+}
+
+export function readToBareRatio(summaries: readonly ScenarioSummary[]): Ratio | undefined {
+  const read = summaries.find((s) => s.name === 'fhir-read');
+  const bare = summaries.find((s) => s.name === 'bare-handler');
+  if (!read || !bare || bare.reqPerSec === 0) return undefined;
+  const value = read.reqPerSec / bare.reqPerSec;
+  return { name: 'fhir-read / bare-handler (req/s)', value, target: READ_TO_BARE_TARGET, met: value >= READ_TO_BARE_TARGET };
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type Request } from 'express';
+import type winston from 'winston';
+import { unrestricted, type AccessContext } from '../resources/access/access-context';
+import { Repository } from '../resources/repository/repository';
+import { createResourceIndexer } from '../resources/search/indexing';
+import { createSearchEngine, supportedSearchParams } from '../resources/search/query';
+import type { DocumentStore } from '../resources/storage/port';
+import { createResourceValidator } from '../resources/validation';
+import { fhirBaseUrl, FHIR_PATH, type Config } from './config';
+import { buildCapabilityStatement } from './fhir/capability';
+import { fhirRouter } from './fhir/fhir-router';
+import { FHIR_ROUTES } from './fhir/route-table';
+import { healthRoutes } from './health';
+import { errorHandler } from './http/error-handler';
+import { requestId } from './http/request-id';
+import { requestLog } from './http/request-log';
+import { createLogger } from './logger';
+import { openStore } from './open-store';
+
+export interface App {
+  app: Express;
+  config: Config;
+  store: DocumentStore;
+  repository: Repository;
+  logger: winston.Logger;
+  /** Marks the app as stopping (readiness fails) and closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds one server from its configuration, with no module-level state: tests start as many as they like.
+ */
+export async function createApp(config: Config, options: { warmUp?: boolean } = {}): Promise<App> {
+  const logger = createLogger(config.logLevel);
+  const store = await openStore(config);
+  const fhirBase = fhirBaseUrl(config);
+  const indexer = createResourceIndexer({ fhirBase });
+  const engine = createSearchEngine({ store, fhirBase, defaultPageSize: config.defaultPageSize, maxPageSize: config.maxPageSize });
+  const validator = createResourceValidator();
+  // Production compiles every type's validator up front (about 2 s) so no request pays for it; tests skip it.
+  if (options.warmUp) validator.warmUp();
+  const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId: randomUUID });
+  await repository.prepareStore();
+
+  let stopping = false;
+  const capability = buildCapabilityStatement({ fhirBase, routes: FHIR_ROUTES, searchParamsOf: supportedSearchParams });
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestId);
+  app.use(requestLog(logger));
+  app.use(healthRoutes(store, () => stopping));
+  app.use(
+    FHIR_PATH,
+    fhirRouter({
+      routes: FHIR_ROUTES,
+      services: { repository, config, capabilityStatement: () => capability },
+      authenticate: async (req, res) => anonymousContext(req, res.locals.requestId as string),
+      fhirBase,
+      bodyLimitBytes: config.bodyLimitBytes,
+    }),
+  );
+  app.use(errorHandler(logger));
+
+  return {
+    app,
+    config,
+    store,
+    repository,
+    logger,
+    close: async () => {
+      stopping = true;
+      await store.close();
+    },
+  };
+}
+
+function anonymousContext(req: Request, requestId: string): AccessContext {
+  return {
+    actor: { kind: 'anonymous' },
+    policy: unrestricted,
+    request: { requestId, address: req.socket.remoteAddress, method: req.method, url: req.originalUrl },
+  };
+}

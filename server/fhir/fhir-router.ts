@@ -1,0 +1,106 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { AccessContext } from '../../resources/access/access-context';
+import { isResourceType } from '../../resources/definitions/resource-types';
+import { badRequest, methodNotAllowed, notFound } from '../../resources/errors/fhir-error';
+import { negotiate } from '../http/negotiate';
+import { send } from '../http/send';
+import type { FhirRequest } from './fhir-request';
+import type { FhirRoute } from './route-table';
+import type { FhirServices } from './services';
+
+/** Authenticates a request into the AccessContext the Repository enforces (SMART tokens, or a fixed policy). */
+export type Authenticate = (req: Request, res: Response) => Promise<AccessContext>;
+
+const ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/**
+ * The Express adapter for the route table: reads the raw body (size-limited), checks path parameters,
+ * negotiates the representation, authenticates, and hands a FhirRequest to the handler. Express stays here.
+ */
+export function fhirRouter(options: {
+  routes: readonly FhirRoute[];
+  services: FhirServices;
+  authenticate: Authenticate;
+  fhirBase: string;
+  bodyLimitBytes: number;
+}): Router {
+  for (const route of options.routes) {
+    if (!route.audit) throw new Error(`route ${route.method} ${route.path} declares no audit interaction`);
+  }
+  const router = express.Router({ caseSensitive: true, strict: false });
+  router.use(express.raw({ type: () => true, limit: options.bodyLimitBytes }));
+  for (const route of options.routes) {
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    router[method](route.path, (req: Request, res: Response, next: NextFunction) => {
+      // `/metadata` also fits `/:type`: a segment that is no resource type leaves the route to the others.
+      const type = (req.params as Record<string, string>).type;
+      if (type !== undefined && !isResourceType(type)) {
+        next('route');
+        return;
+      }
+      handle(route, req, res, options).catch(next);
+    });
+  }
+  router.use((req: Request, _res: Response, next: NextFunction) => next(unmatched(req, options.routes)));
+  return router;
+}
+
+async function handle(route: FhirRoute, req: Request, res: Response, options: { services: FhirServices; authenticate: Authenticate; fhirBase: string }): Promise<void> {
+  const params = req.params as Record<string, string>;
+  checkParams(params);
+  const queryString = rawQuery(req.originalUrl);
+  const query = [...new URLSearchParams(queryString)];
+  const representation = negotiate(first(query, '_format'), req.get('accept'), first(query, '_pretty'));
+  const ctx = await options.authenticate(req, res);
+  const fhirRequest: FhirRequest = {
+    method: req.method,
+    params,
+    query,
+    queryString,
+    header: (name) => req.get(name),
+    body: Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body : undefined,
+    contentType: req.get('content-type')?.split(';')[0].trim().toLowerCase(),
+    representation,
+    ctx,
+    fhirBase: options.fhirBase,
+  };
+  send(res, await route.handler(fhirRequest, options.services), representation);
+}
+
+function checkParams(params: Record<string, string>): void {
+  if (params.id !== undefined && !ID.test(params.id)) {
+    throw badRequest(`'${params.id}' is not a valid resource id (1-64 of A-Z, a-z, 0-9, '-' and '.')`, 'id');
+  }
+  if (params.vid !== undefined && !ID.test(params.vid)) throw badRequest(`'${params.vid}' is not a valid version id`, 'vid');
+}
+
+function first(query: ReadonlyArray<readonly [string, string]>, name: string): string | undefined {
+  return query.find(([k]) => k === name)?.[1];
+}
+
+function rawQuery(url: string): string {
+  const at = url.indexOf('?');
+  return at < 0 ? '' : url.slice(at + 1);
+}
+
+/** No route took the request: 405 when the path exists for other methods, 404 otherwise. */
+function unmatched(req: Request, routes: readonly FhirRoute[]): Error {
+  const allowed = routes.filter((r) => fits(r.path, req.path)).map((r) => r.method);
+  if (allowed.length > 0) {
+    return methodNotAllowed(`${req.method} is not allowed on ${req.path}; allowed: ${[...new Set(allowed)].join(', ')}`);
+  }
+  const type = req.path.split('/')[1];
+  if (type && /^[A-Z]/.test(type) && !isResourceType(type)) return notFound(type);
+  return notFound(`path ${req.path}`);
+}
+
+/** Whether a concrete path fits a route path, with `:type` standing only for a resource type. */
+function fits(routePath: string, path: string): boolean {
+  const want = routePath.split('/').filter(Boolean);
+  const got = path.split('/').filter(Boolean);
+  if (want.length !== got.length) return false;
+  return want.every((segment, i) => {
+    if (segment === ':type') return isResourceType(got[i]);
+    return segment.startsWith(':') || segment === got[i];
+  });
+}

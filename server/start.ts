@@ -1,0 +1,55 @@
+import http, { type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, type App } from './app';
+import { fhirBaseUrl, type Config } from './config';
+
+export interface RunningServer {
+  /** Root URL actually listened on (with the real port when 0 was asked). */
+  url: string;
+  fhirBase: string;
+  app: App;
+  /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Listens, then builds the app. With PORT=0 (tests) the port is only known after listening, and every link
+ * and the recognition of this server's own absolute references depend on it, so the app is built after.
+ */
+export async function startServer(config: Config, options: { warmUp?: boolean } = {}): Promise<RunningServer> {
+  const server = http.createServer();
+  // Slow-client protection: a request must arrive in full within this time (Node's default is 300 s).
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const effective: Config = { ...config, port, baseUrl: config.baseUrl.replace(/:0$/, `:${port}`) };
+  let app: App;
+  try {
+    app = await createApp(effective, options);
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+  server.on('request', app.app);
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    fhirBase: fhirBaseUrl(effective),
+    app,
+    close: () => (closing ??= shutdown(server, app, config.shutdownTimeoutMs)),
+  };
+}
+
+async function shutdown(server: Server, app: App, timeoutMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  await closed;
+  clearTimeout(timer);
+  await app.close();
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, spawnServer, type ServerProcess } from '../support/server-process';
+import { request } from '../support/test-server';
+
+const patient = { resourceType: 'Patient', name: [{ family: 'Secret-Family-Name' }] };
+
+describe('the server process', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fhir-process-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function start(): Promise<ServerProcess> {
+    return spawnServer({ DATA_DIR: dir }, await freePort());
+  }
+
+  it('logs one JSON line per request with method, path, status, duration and request id, and no bodies', async () => {
+    const server = await start();
+    try {
+      const res = await request(`${server.url}/fhir/Patient`, { body: patient, headers: { 'x-request-id': 'trace-abc-123' } });
+      expect(res.status).toBe(201);
+      expect(res.headers.get('x-request-id')).toBe('trace-abc-123');
+      const generated = await request(`${server.url}/fhir/metadata`);
+      expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      await new Promise((r) => setTimeout(r, 200));
+      const entries = server.lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+      const logged = entries.find((e) => e.requestId === 'trace-abc-123');
+      expect(logged).toEqual(expect.objectContaining({ message: 'request', method: 'POST', path: '/fhir/Patient', status: 201, durationMs: expect.any(Number) }));
+      expect(server.lines.join('\n')).not.toContain('Secret-Family-Name');
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    const server = await start();
+    try {
+      expect((await request(`${server.url}/healthz`)).json).toEqual({ status: 'ok' });
+      expect((await request(`${server.url}/readyz`)).json).toEqual({ status: 'ready', store: 'embedded' });
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+
+  it('on SIGTERM stops accepting, finishes the request in flight, closes the store and exits 0', async () => {
+    const server = await start();
+    const bundle = Array.from({ length: 200 }, (_, i) => ({ ...patient, name: [{ family: `F${i}` }] }));
+    const inFlight = Promise.allSettled(bundle.map((p) => request(`${server.url}/fhir/Patient`, { body: p })));
+    await new Promise((r) => setTimeout(r, 20));
+    server.child.kill('SIGTERM');
+    const results = await inFlight;
+    expect(await server.exited).toBe(0);
+    // Every request the server accepted got a complete answer; whatever was acknowledged is there after a restart.
+    const answered = results.filter((r) => r.status === 'fulfilled').map((r) => r.value);
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.every((r) => r.status === 201)).toBe(true);
+    const acknowledged = answered.map((r) => r.json.id as string);
+    const again = await start();
+    try {
+      for (const id of acknowledged) expect((await request(`${again.url}/fhir/Patient/${id}`)).status).toBe(200);
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exited;
+    }
+  });
+
+  it('an acknowledged write survives kill -9', async () => {
+    const server = await start();
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push((await request(`${server.url}/fhir/Patient`, { body: patient })).json.id);
+    server.child.kill('SIGKILL');
+    await server.exited;
+    const again = await start();
+    try {
+      for (const id of ids) expect((await request(`${again.url}/fhir/Patient/${id}`)).status).toBe(200);
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exited;
+    }
+  });
+});

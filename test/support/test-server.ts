@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/start';
+
+export interface TestServer {
+  server: RunningServer;
+  /** FHIR base URL, e.g. http://127.0.0.1:40123/fhir */
+  base: string;
+  dataDir: string;
+  /** HTTP to the FHIR API, authorized as a fully trusted system client unless headers say otherwise. */
+  fhir(pathAndQuery: string, init?: FhirInit): Promise<FhirResponse>;
+  stop(): Promise<void>;
+}
+
+export interface FhirInit {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Send this exact text as the body (for malformed-input tests). */
+  rawBody?: string;
+}
+
+export interface FhirResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** Parsed JSON body, when there is one. */
+  json: any;
+}
+
+/** A real server on a free loopback port with a fresh embedded store in a temp dir. */
+export async function startTestServer(overrides: Partial<Config> = {}, dataDir?: string): Promise<TestServer> {
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fhir-test-'));
+  const config = loadConfig({ LOG_LEVEL: 'error' }, { port: 0, host: '127.0.0.1', dataDir: dir, durability: 'commit', ...overrides });
+  const server = await startServer(config);
+  const base = server.fhirBase;
+  return {
+    server,
+    base,
+    dataDir: dir,
+    fhir: (pathAndQuery, init = {}) => request(`${base}${pathAndQuery.startsWith('/') ? '' : '/'}${pathAndQuery}`, init),
+    stop: async () => {
+      await server.close();
+      if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function request(url: string, init: FhirInit = {}): Promise<FhirResponse> {
+  const headers: Record<string, string> = { accept: 'application/fhir+json', ...init.headers };
+  let body: string | undefined;
+  if (init.rawBody !== undefined) body = init.rawBody;
+  else if (init.body !== undefined) body = JSON.stringify(init.body);
+  if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/fhir+json';
+  const response = await fetch(url, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}

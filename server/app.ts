@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express, type Request } from 'express';
 import type winston from 'winston';
 import { unrestricted, type AccessContext } from '../resources/access/access-context';
+import { AuditChainer } from '../resources/audit/audit-chainer';
+import { purgeExpiredAudit } from '../resources/audit/audit-retention';
+import { AuditTrail } from '../resources/audit/audit-trail';
+import { Auditor } from '../resources/audit/auditor';
+import { ACCESS_REPORT } from '../resources/operations/access-report';
+import { VERIFY_AUDIT_CHAIN } from '../resources/operations/verify-audit-chain';
 import { Repository } from '../resources/repository/repository';
 import { createResourceIndexer } from '../resources/search/indexing';
 import { createSearchEngine, supportedSearchParams } from '../resources/search/query';
@@ -24,7 +30,8 @@ export interface App {
   store: DocumentStore;
   repository: Repository;
   logger: winston.Logger;
-  /** Marks the app as stopping (readiness fails) and closes the store. */
+  audit: { chainer: AuditChainer };
+  /** Marks the app as stopping (readiness fails), chains pending AuditEvents and closes the store. */
   close(): Promise<void>;
 }
 
@@ -40,11 +47,19 @@ export async function createApp(config: Config, options: { warmUp?: boolean } = 
   const validator = createResourceValidator();
   // Production compiles every type's validator up front (about 2 s) so no request pays for it; tests skip it.
   if (options.warmUp) validator.warmUp();
-  const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId: randomUUID });
+  const chainer = new AuditChainer(store);
+  const audit = config.auditDisabledForBenchmark
+    ? undefined
+    : new AuditTrail({ indexer, server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId: randomUUID, onWritten: () => chainer.notify() });
+  const auditor = new Auditor(audit, store, Date.now);
+  const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId: randomUUID, auditor, audit, auditChain: chainer });
   await repository.prepareStore();
+  // Events written just before a crash were stored but maybe not chained yet: chain them now.
+  chainer.notify();
+  const retention = scheduleRetention(store, config.auditRetentionDays, logger);
 
   let stopping = false;
-  const capability = buildCapabilityStatement({ fhirBase, routes: FHIR_ROUTES, searchParamsOf: supportedSearchParams });
+  const capability = buildCapabilityStatement({ fhirBase, routes: FHIR_ROUTES, searchParamsOf: supportedSearchParams, operations: [VERIFY_AUDIT_CHAIN, ACCESS_REPORT] });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -69,8 +84,12 @@ export async function createApp(config: Config, options: { warmUp?: boolean } = 
     store,
     repository,
     logger,
+    audit: { chainer },
     close: async () => {
       stopping = true;
+      clearInterval(retention);
+      await chainer.drain().catch((e: unknown) => logger.error('audit chaining failed at shutdown', { error: String(e) }));
+      await chainer.stop();
       await store.close();
     },
   };
@@ -82,4 +101,17 @@ function anonymousContext(req: Request, requestId: string): AccessContext {
     policy: unrestricted,
     request: { requestId, address: req.socket.remoteAddress, method: req.method, url: req.originalUrl },
   };
+}
+
+/** Purges AuditEvents past the retention period at start-up and daily after. */
+function scheduleRetention(store: DocumentStore, days: number, logger: winston.Logger): NodeJS.Timeout {
+  const run = () =>
+    purgeExpiredAudit(store, days, Date.now()).then(
+      (removed) => removed > 0 && logger.info('audit retention purge', { removed, retentionDays: days }),
+      (e: unknown) => logger.error('audit retention purge failed', { error: String(e) }),
+    );
+  void run();
+  const timer = setInterval(run, 86_400_000);
+  timer.unref();
+  return timer;
 }

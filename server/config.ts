@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SECURITY_DEFAULTS } from '../smart/security-defaults';
 
 /**
  * Everything the server can be told, read once from the environment. Each default is documented in the
@@ -29,6 +30,28 @@ export interface Config {
   /** Search and history page sizes (FHIR `_count`): default, and the most a client may ask for. */
   defaultPageSize: number;
   maxPageSize: number;
+  /** AuditEvents are kept at least this many days (HIPAA §164.316(b)(2) asks six years); older ones are purged. */
+  auditRetentionDays: number;
+  /**
+   * Turns the audit trail off. Exists only so the benchmark can measure what auditing costs; a deployment that
+   * sets it keeps no record of who touched what.
+   */
+  auditDisabledForBenchmark: boolean;
+  // --- SMART authorization server (smart/); defaults and their reasons in smart/security-defaults.ts ---
+  /** Login sessions end after this many seconds without activity (shared clinical workstations). */
+  sessionIdleTimeoutSeconds: number;
+  /** Login sessions end this many seconds after sign-in, however active. */
+  sessionMaxLifetimeSeconds: number;
+  /** Lifetime of access tokens issued to apps acting for a user (backend services get at most 300 s). */
+  accessTokenLifetimeSeconds: number;
+  /** Absolute lifetime of an `offline_access` refresh token family (rotation does not extend it). */
+  refreshTokenLifetimeSeconds: number;
+  /** Failed sign-ins for one username before sign-in pauses for it. */
+  loginMaxFailures: number;
+  /** The longest a sign-in pause lasts; sign-in always reopens after it (no permanent lockout). */
+  loginLockoutMaxSeconds: number;
+  /** Bearer credential for RFC 7591 dynamic client registration (POST /oauth2/register); off when unset. */
+  adminToken?: string;
 }
 
 export const FHIR_PATH = '/fhir';
@@ -55,11 +78,23 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 3_600_000),
     defaultPageSize: integer(env, 'DEFAULT_PAGE_SIZE', 20, 1, 10_000),
     maxPageSize: integer(env, 'MAX_PAGE_SIZE', 1000, 1, 100_000),
+    auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', 2190, 1, 36_500),
+    auditDisabledForBenchmark: env.AUDIT_DISABLED_FOR_BENCHMARK === 'true',
+    sessionIdleTimeoutSeconds: integer(env, 'SESSION_IDLE_TIMEOUT', SECURITY_DEFAULTS.sessionIdleSeconds, 1, 24 * 3600),
+    sessionMaxLifetimeSeconds: integer(env, 'SESSION_MAX_LIFETIME', SECURITY_DEFAULTS.sessionMaxSeconds, 1, 7 * 24 * 3600),
+    accessTokenLifetimeSeconds: integer(env, 'ACCESS_TOKEN_LIFETIME', SECURITY_DEFAULTS.accessTokenSeconds, 1, 24 * 3600),
+    refreshTokenLifetimeSeconds: integer(env, 'REFRESH_TOKEN_LIFETIME', SECURITY_DEFAULTS.offlineRefreshSeconds, 1, 365 * 24 * 3600),
+    loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', SECURITY_DEFAULTS.loginMaxFailures, 1, 1000),
+    loginLockoutMaxSeconds: integer(env, 'LOGIN_LOCKOUT_MAX', SECURITY_DEFAULTS.loginLockoutMaxSeconds, 1, 24 * 3600),
+    adminToken: nonEmpty(env.SMART_ADMIN_TOKEN),
     ...overrides,
   };
   if (overrides.baseUrl) config.baseUrl = stripTrailingSlash(overrides.baseUrl);
   if (config.defaultPageSize > config.maxPageSize) {
     throw new Error(`DEFAULT_PAGE_SIZE (${config.defaultPageSize}) exceeds MAX_PAGE_SIZE (${config.maxPageSize})`);
+  }
+  if (config.adminToken !== undefined && config.adminToken.length < SECURITY_DEFAULTS.adminTokenMinLength) {
+    throw new Error(`SMART_ADMIN_TOKEN must be at least ${SECURITY_DEFAULTS.adminTokenMinLength} characters`);
   }
   return config;
 }

@@ -1,4 +1,10 @@
-import type { AccessContext } from '../access/access-context';
+import { unrestricted, type AccessContext, type RequestInfo } from '../access/access-context';
+import { patientsOf } from '../audit/auditor';
+import { verifyChain } from '../audit/audit-verify';
+import { forbidden } from '../errors/fhir-error';
+import { ACCESS_REPORT_LIMIT, accessReportParameters, auditEventsOf } from '../operations/access-report';
+import { verificationParameters } from '../operations/verify-audit-chain';
+import type { Parameters } from 'fhir/r4';
 import type { PatchBody } from '../patch/apply-patch';
 import type { SearchRequest, SearchResult } from '../search/search-engine';
 import { resourceTypes } from '../definitions/resource-types';
@@ -70,15 +76,78 @@ export class Repository {
   }
 
   history(ctx: AccessContext, query: HistoryQuery): Promise<HistoryPage> {
-    return readHistory(this.deps, this.deps.store, ctx, query);
+    const interaction = query.id ? 'history-instance' : query.type ? 'history-type' : 'history-system';
+    const spec = { interaction, action: 'R' as const, what: query.id ? `${query.type}/${query.id}` : undefined, query: requestLine(ctx.request) };
+    return this.deps.auditor.run(this.deps.store, ctx, spec, async () => {
+      const page = await readHistory(this.deps, this.deps.store, ctx, query);
+      return { value: page, audit: { patients: page.versions.flatMap((v) => patientsOf(v.compartments)) } };
+    });
   }
 
+  /**
+   * Search, audited as BALP's (Patient)Query: one AuditEvent for each patient whose data the page returns, or one
+   * without a patient when it returns nobody's.
+   */
   search(ctx: AccessContext, request: SearchRequest): Promise<SearchResult> {
-    return this.deps.engine.search(ctx, request);
+    const interaction = request.resourceType ? 'search-type' : 'search-system';
+    const spec = { interaction, action: 'E' as const, query: requestLine(ctx.request, request.params) };
+    return this.deps.auditor.run(this.deps.store, ctx, spec, async () => {
+      const result = await this.deps.engine.search(ctx, request);
+      const patients = result.entries.flatMap((e) => patientsOf(e.compartments));
+      if (request.compartment?.type === 'Patient') patients.push(`Patient/${request.compartment.id}`);
+      return { value: result, audit: { patients } };
+    });
+  }
+
+  /** AuditEvent/$verify: recomputes the audit hash chain; for holders of unrestricted AuditEvent read access. */
+  verifyAuditChain(ctx: AccessContext, range: { from?: number; to?: number }): Promise<Parameters> {
+    const spec = { interaction: 'operation', action: 'E' as const, operation: '$verify', query: requestLine(ctx.request) };
+    return this.deps.auditor.run(this.deps.store, ctx, spec, async () => {
+      if (!ctx.policy.grants('AuditEvent', 'r').some((g) => g.compartment === undefined && g.query === undefined)) {
+        throw forbidden('Verifying the audit trail needs unrestricted read access to AuditEvent (an auditor)');
+      }
+      await this.deps.auditChain?.drain();
+      return { value: verificationParameters(await verifyChain(this.deps.store, range)), audit: { patients: [] } };
+    });
+  }
+
+  /**
+   * Patient/[id]/$access-report (HIPAA §164.528 accounting of disclosures). Auditors see it through their
+   * AuditEvent grants; the patient sees their own with a token whose patient context is this patient.
+   */
+  accessReport(ctx: AccessContext, patientId: string, range: { start?: string; end?: string }): Promise<Parameters> {
+    const patient = `Patient/${patientId}`;
+    const spec = { interaction: 'operation', action: 'E' as const, operation: '$access-report', what: patient, query: requestLine(ctx.request) };
+    return this.deps.auditor.run(this.deps.store, ctx, spec, async () => {
+      const ownRecord = ctx.policy.grants('Patient', 'r').some((g) => g.compartment === patient);
+      if (!ownRecord && ctx.policy.grants('AuditEvent', 's').length === 0) {
+        throw forbidden('The access report is for auditors and for the patient themselves');
+      }
+      // The patient's own report is theirs by right (HIPAA), whatever AuditEvent scopes their app holds.
+      const searchCtx = ownRecord ? { ...ctx, policy: unrestricted } : ctx;
+      const params: [string, string][] = [['patient', patient], ['_sort', '-date'], ['_count', String(ACCESS_REPORT_LIMIT)]];
+      if (range.start) params.push(['date', `ge${range.start}`]);
+      if (range.end) params.push(['date', `le${range.end}`]);
+      const result = await this.deps.engine.search(searchCtx, { resourceType: 'AuditEvent', params, handling: 'strict' });
+      const truncated = (result.bundle.link ?? []).some((l) => l.relation === 'next');
+      return { value: accessReportParameters(patient, auditEventsOf(result.bundle), truncated), audit: { patients: [patient] } };
+    });
+  }
+
+  /** Records a request refused before it reached the Repository (no or bad credentials). */
+  recordDenial(ctx: AccessContext, error: unknown): Promise<void> {
+    return this.deps.auditor.failure(ctx, { interaction: 'read', action: 'E', query: requestLine(ctx.request) }, error);
   }
 
   /** Reads outside any transaction see the latest committed state. */
   private committed(): RepositoryTransaction {
     return new RepositoryTransaction(this.deps, this.deps.store);
   }
+}
+
+/** The request as BALP records it: method and URL, with the search parameters (a POST form's included). */
+function requestLine(request: RequestInfo, params?: ReadonlyArray<readonly [string, string]>): string {
+  const path = (request.url ?? '').split('?')[0];
+  const query = params ? new URLSearchParams(params as [string, string][]).toString() : (request.url ?? '').split('?')[1] ?? '';
+  return `${request.method ?? 'GET'} ${path}${query ? `?${query}` : ''}`;
 }

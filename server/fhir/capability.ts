@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
+  OperationDefinition,
   CapabilityStatement,
   CapabilityStatementRestResource,
   CapabilityStatementRestResourceInteraction,
@@ -22,6 +23,8 @@ export function buildCapabilityStatement(options: {
   fhirBase: string;
   routes: readonly FhirRoute[];
   searchParamsOf: SearchParamsOf;
+  /** The `$operations` offered, each listed on its resource types. */
+  operations?: readonly OperationDefinition[];
   extend?: (statement: CapabilityStatement) => void;
 }): CapabilityStatement {
   const base = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'capability-statement.json'), 'utf8')) as CapabilityStatement;
@@ -46,6 +49,8 @@ export function buildCapabilityStatement(options: {
     };
     const params = options.searchParamsOf(type);
     if (params.length > 0) r.searchParam = params;
+    const operations = (options.operations ?? []).filter((op) => op.resource?.includes(type as never));
+    if (operations.length > 0) r.operation = operations.map((op) => ({ name: op.code, definition: op.url! }));
     return r;
   });
   const statement: CapabilityStatement = {

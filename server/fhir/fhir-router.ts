@@ -51,7 +51,7 @@ async function handle(route: FhirRoute, req: Request, res: Response, options: { 
   const queryString = rawQuery(req.originalUrl);
   const query = [...new URLSearchParams(queryString)];
   const representation = negotiate(first(query, '_format'), req.get('accept'), first(query, '_pretty'));
-  const ctx = await options.authenticate(req, res);
+  const ctx = await authenticated(req, res, options);
   const fhirRequest: FhirRequest = {
     method: req.method,
     params,
@@ -65,6 +65,21 @@ async function handle(route: FhirRoute, req: Request, res: Response, options: { 
     fhirBase: options.fhirBase,
   };
   send(res, await route.handler(fhirRequest, options.services), representation);
+}
+
+/** Authenticates; a refusal is audited (with what is known of the caller) before it is answered. */
+async function authenticated(req: Request, res: Response, options: { services: FhirServices; authenticate: Authenticate }): Promise<AccessContext> {
+  try {
+    return await options.authenticate(req, res);
+  } catch (e) {
+    const caller: AccessContext = {
+      actor: { kind: 'anonymous' },
+      policy: { grants: () => [] },
+      request: { requestId: res.locals.requestId as string, address: req.socket.remoteAddress, method: req.method, url: req.originalUrl },
+    };
+    await options.services.repository.recordDenial(caller, e);
+    throw e;
+  }
 }
 
 function checkParams(params: Record<string, string>): void {

@@ -1,0 +1,31 @@
+import type { StoredDocument } from '../storage/port';
+
+/** AuditEvents written but not yet chained, in write order (`_id` sorts by time, then a counter). */
+export const AUDIT_PENDING = 'audit_pending';
+/** One link per chained AuditEvent; `_id` is the sequence number zero-padded so ids sort in chain order. */
+export const AUDIT_CHAIN = 'audit_chain';
+/** The chain's head (`_id: 'head'`) and, after a retention purge, its checkpoint (`_id: 'checkpoint'`). */
+export const AUDIT_STATE = 'audit_state';
+
+export interface PendingLink extends StoredDocument {
+  event: string;
+}
+
+export interface ChainLink extends StoredDocument {
+  seq: number;
+  event: string;
+  /** Hash of the previous link (the genesis value for the first). */
+  prev: string;
+  hash: string;
+  /** When the event was recorded, for range verification and retention. */
+  recorded: string;
+}
+
+export interface ChainState extends StoredDocument {
+  seq: number;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+export const SEQ_WIDTH = 15;
+export const linkId = (seq: number) => String(seq).padStart(SEQ_WIDTH, '0');

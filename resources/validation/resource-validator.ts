@@ -6,6 +6,7 @@ import { childExpression, pointerExpression } from './fhir-path';
 import { jsonRuleIssues } from './json-rules';
 import type { JsonObject } from './json-values';
 import { mergeIssues } from './merge-issues';
+import { narrativeIssues } from './narrative-rules';
 import { referenceProblem } from './reference-rules';
 import { checkResourceType } from './resource-type-rules';
 import { loadR4Schema } from './schema-loader';
@@ -85,6 +86,8 @@ class SchemaResourceValidator implements ResourceValidator {
       issues.push(...ajvErrorsToIssues(validateFn.errors ?? [], resource, expression, this.schema.patternTypes));
     }
     if (container !== undefined) issues.push(...containedResourceIssues(resource, expression));
+    const div = (resource.text as JsonObject | undefined)?.div;
+    if (typeof div === 'string') issues.push(...narrativeIssues(div, `${expression}.text.div`));
     if (run.references === undefined && run.localUris === undefined && run.nested === undefined) return;
 
     const isContained = container !== undefined;

@@ -28,12 +28,18 @@ const SIGNIFICANT_DIGITS = 12;
 /** Units seen are remembered; a flood of distinct (mostly invalid) units from data only costs a fresh start. */
 const MAX_REMEMBERED_UNITS = 10_000;
 
+/**
+ * UCUM codes contain no white space (ucum.html, "Character Set and Lexical Rules"); the library also trims and accepts ` mg`, and logs to the
+ * console on a blank inside a code, so such codes are refused before it sees them.
+ */
+const WHITE_SPACE = /\s/;
+
 let ucum: UcumUtils | undefined;
 const conversions = new Map<string, UnitConversion | null>();
 
 /** The canonical UCUM form of `value` `code`, or undefined when `code` is not a UCUM unit the library converts. */
 export function canonicalUcum(value: number, code: string): CanonicalQuantity | undefined {
-  if (!Number.isFinite(value)) return undefined;
+  if (!Number.isFinite(value) || code.length === 0 || WHITE_SPACE.test(code)) return undefined;
   const conversion = conversionOf(code);
   if (!conversion) return undefined;
   if (!('special' in conversion)) return { value: round(value * conversion.scale + conversion.offset), code: conversion.code };

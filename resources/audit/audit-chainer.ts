@@ -1,4 +1,6 @@
+import type { Resource } from 'fhir/r4';
 import type { ResourceDocument } from '../repository/resource-document';
+import type { ResourceIndexer } from '../search/search-engine';
 import type { DocumentStore } from '../storage/port';
 import {
   AUDIT_CHAIN,
@@ -16,41 +18,50 @@ import { chainHash } from './audit-hash';
 const BATCH = 500;
 
 /**
- * Links pending AuditEvents into the hash chain, oldest first, in batches. Each batch is one transaction that
- * moves the head, so two server processes chaining at once conflict and one retries: the chain never forks
- * (on MongoDB this needs a replica set, as all transactions do).
+ * Links pending AuditEvents into the hash chain, oldest first, and indexes them for search, in batches. Each batch
+ * is one transaction that moves the head, so two server processes chaining at once conflict and one retries: the
+ * chain never forks (on MongoDB this needs a replica set, as all transactions do). Within a process, batches run
+ * one at a time.
  */
 export class AuditChainer {
-  private running: Promise<void> | undefined;
-  private again = false;
+  private queue: Promise<unknown> = Promise.resolve();
+  private scheduled = false;
   private stopped = false;
 
-  constructor(private readonly store: DocumentStore) {}
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly indexer: ResourceIndexer,
+  ) {}
 
-  /** Asks for pending events to be chained soon; coalesces calls while a run is in progress. */
+  /** Asks for pending events to be chained soon; calls while a run is scheduled are coalesced. */
   notify(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        setImmediate(() => this.notify());
-      }
-    });
+    if (this.stopped || this.scheduled) return;
+    this.scheduled = true;
+    void this.exclusive(async () => {
+      this.scheduled = false;
+      await this.catchUp();
+    }).catch(() => undefined);
   }
 
-  /** Chains everything pending now (used before verification, and by tests). */
-  async drain(): Promise<void> {
-    while (!this.stopped && (await this.chainBatch()) > 0);
+  /** Chains and indexes everything pending now; resolves once done (before audit searches and verification). */
+  drain(): Promise<void> {
+    return this.exclusive(() => this.catchUp());
   }
 
   async stop(): Promise<void> {
+    await this.drain().catch(() => undefined);
     this.stopped = true;
-    await this.running?.catch(() => undefined);
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Batches until one comes back short: what was pending when it started is then chained. */
+  private async catchUp(): Promise<void> {
+    while (!this.stopped && (await this.chainBatch()) === BATCH);
   }
 
   private chainBatch(): Promise<number> {
@@ -69,6 +80,8 @@ export class AuditChainer {
           seq += 1;
           hash = chainHash(prev, seq, event.json);
           await links.insertOne({ _id: linkId(seq), seq, event: marker.event, prev, hash, recorded: event.lastUpdated });
+          const { sp, compartments } = this.indexer.index(JSON.parse(event.json) as Resource);
+          await events.replaceOne({ _id: event._id }, { ...event, sp, compartments });
         }
         await session.collection(AUDIT_PENDING).deleteOne({ _id: marker._id });
       }

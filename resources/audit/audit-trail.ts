@@ -3,37 +3,40 @@ import { unavailable } from '../errors/fhir-error';
 import type { ResourceDocument } from '../repository/resource-document';
 import { ResourceVersion } from '../repository/resource-version';
 import { stampResource } from '../repository/stamp';
-import type { ResourceIndexer } from '../search/search-engine';
-import type { StoreSession } from '../storage/port';
+import type { DocumentStore, StoreSession } from '../storage/port';
 import { AUDIT_PENDING, type PendingLink } from './audit-collections';
 import type { AuditRecord } from './audit-record';
 import { balpAuditEvent, type ServerIdentity } from './balp-event';
 
 export interface AuditTrailDeps {
-  indexer: ResourceIndexer;
   server: ServerIdentity;
   clock: () => number;
+  /** Time-ordered ids (UUIDv7), so events and their pending markers sort in write order. */
   newId: () => string;
   /** Called after events are written, so the chainer can link them soon. */
   onWritten?: () => void;
 }
 
 /**
- * Writes AuditEvents. Each is stored as a regular AuditEvent resource (indexed, so it is searchable at once)
- * plus a pending marker, in the session given: inside a write's own transaction, the events commit with the
- * data or not at all; given the store itself (reads, failures), the write is a separate transaction that the
- * store group-commits with others and that is durable when this resolves. Chaining happens afterwards
- * (AuditChainer), in one place, so concurrent writers never contend for the chain's head.
+ * Writes AuditEvents. Each is stored as an AuditEvent resource plus a pending marker, in the session given:
+ * inside a write's own transaction, the event commits with the data or not at all; given the store itself
+ * (reads, failures), it is a small transaction of its own that the store group-commits with others, durable
+ * when this resolves. Indexing for search and chaining happen afterwards, in large batches (AuditChainer):
+ * the request pays only for two appended keys (ids are time-ordered), and audit searches first let the
+ * chainer catch up, so they still see every event recorded before them.
  */
 export class AuditTrail {
-  private counter = 0;
-
   constructor(private readonly deps: AuditTrailDeps) {}
 
   async write(session: StoreSession, records: readonly AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
     try {
-      for (const record of records) await this.store(session, balpAuditEvent(record, this.deps.server));
+      const all = async (s: StoreSession) => {
+        for (const record of records) await this.store(s, balpAuditEvent(record, this.deps.server));
+      };
+      // Given the store itself (a read, or a failure), the events and their markers still commit as one.
+      if (isStore(session)) await session.withTransaction(all);
+      else await all(session);
     } catch (e) {
       throw unavailable(`The audit trail could not be written, so the request was not carried out (${(e as Error).message})`);
     }
@@ -48,21 +51,17 @@ export class AuditTrail {
   }
 
   private async store(session: StoreSession, event: AuditEvent): Promise<ResourceVersion> {
+    // Time-ordered (UUIDv7) ids: the event and its marker append to the end of their collections.
     const id = this.deps.newId();
-    const now = this.deps.clock();
-    const lastUpdated = new Date(now).toISOString();
-    const stamped = stampResource(event, id, 1, lastUpdated);
-    const json = JSON.stringify(stamped);
-    const { sp, compartments } = this.deps.indexer.index(stamped);
-    const doc: ResourceDocument = { _id: id, versionId: 1, lastUpdated, deleted: false, json, compartments, sp };
+    const lastUpdated = new Date(this.deps.clock()).toISOString();
+    const json = JSON.stringify(stampResource(event, id, 1, lastUpdated));
+    const doc: ResourceDocument = { _id: id, versionId: 1, lastUpdated, deleted: false, json, compartments: [], sp: {} };
     await session.collection<ResourceDocument>('AuditEvent').insertOne(doc);
-    await session.collection<PendingLink>(AUDIT_PENDING).insertOne({ _id: this.orderKey(now), event: id });
-    return new ResourceVersion('AuditEvent', id, 1, lastUpdated, json, compartments);
+    await session.collection<PendingLink>(AUDIT_PENDING).insertOne({ _id: id, event: id });
+    return new ResourceVersion('AuditEvent', id, 1, lastUpdated, json, []);
   }
+}
 
-  /** Sorts by write time, then by a per-process counter, then by a random suffix that keeps processes apart. */
-  private orderKey(now: number): string {
-    this.counter = (this.counter + 1) % 1_000_000;
-    return `${String(now).padStart(15, '0')}-${String(this.counter).padStart(6, '0')}-${this.deps.newId().slice(0, 8)}`;
-  }
+function isStore(session: StoreSession): session is DocumentStore {
+  return typeof (session as Partial<DocumentStore>).withTransaction === 'function';
 }

@@ -3,8 +3,9 @@ import { patientsOf } from '../audit/auditor';
 import { verifyChain } from '../audit/audit-verify';
 import { forbidden } from '../errors/fhir-error';
 import { ACCESS_REPORT_LIMIT, accessReportParameters, auditEventsOf } from '../operations/access-report';
+import { everythingPage, type EverythingRequest } from '../operations/everything';
 import { verificationParameters } from '../operations/verify-audit-chain';
-import type { Parameters } from 'fhir/r4';
+import type { Bundle, Parameters } from 'fhir/r4';
 import type { PatchBody } from '../patch/apply-patch';
 import type { SearchRequest, SearchResult } from '../search/search-engine';
 import { resourceTypes } from '../definitions/resource-types';
@@ -12,6 +13,7 @@ import type { IndexSpec } from '../storage/port';
 import { readHistory, type HistoryPage, type HistoryQuery } from './history';
 import type { RepositoryDeps } from './repository-deps';
 import { HISTORY_COLLECTION } from './resource-document';
+import { ResourceOperations } from './resource-operations';
 import type { ResourceVersion } from './resource-version';
 import { RepositoryTransaction, type DeleteOutcome, type WriteOptions, type WriteOutcome } from './repository-transaction';
 
@@ -125,6 +127,7 @@ export class Repository {
     const interaction = request.resourceType ? 'search-type' : 'search-system';
     const spec = { interaction, action: 'E' as const, query: requestLine(ctx.request, request.params) };
     return this.deps.auditor.run(this.deps.store, ctx, spec, async () => {
+      if (mayReturnAuditEvents(request)) await this.deps.auditChain?.drain();
       const result = await this.deps.engine.search(ctx, request);
       const patients = result.entries.flatMap((e) => patientsOf(e.compartments));
       if (request.compartment?.type === 'Patient') patients.push(`Patient/${request.compartment.id}`);
@@ -161,9 +164,25 @@ export class Repository {
       const params: [string, string][] = [['patient', patient], ['_sort', '-date'], ['_count', String(ACCESS_REPORT_LIMIT)]];
       if (range.start) params.push(['date', `ge${range.start}`]);
       if (range.end) params.push(['date', `le${range.end}`]);
+      await this.deps.auditChain?.drain();
       const result = await this.deps.engine.search(searchCtx, { resourceType: 'AuditEvent', params, handling: 'strict' });
       const truncated = (result.bundle.link ?? []).some((l) => l.relation === 'next');
       return { value: accessReportParameters(patient, auditEventsOf(result.bundle), truncated), audit: { patients: [patient] } };
+    });
+  }
+
+  /**
+   * Patient/[id]/$everything, audited as one operation on the patient. The patient must be readable by the caller
+   * (403 without Patient read at all, 404 outside their grants, e.g. a `patient/` token for someone else); what the
+   * record holds is then searched with the caller's context, so their scopes decide each resource (everything.ts).
+   */
+  everything(ctx: AccessContext, request: EverythingRequest): Promise<Bundle> {
+    const patient = `Patient/${request.patientId}`;
+    const spec = { interaction: 'operation', action: 'E' as const, operation: '$everything', what: patient, query: requestLine(ctx.request) };
+    return this.deps.auditor.run(this.deps.store, ctx, spec, async () => {
+      await new ResourceOperations(this.deps, this.deps.store).read(ctx, 'Patient', request.patientId);
+      const page = await everythingPage(this.deps.engine, ctx, request);
+      return { value: page.bundle, audit: { patients: page.patients } };
     });
   }
 
@@ -183,4 +202,15 @@ function requestLine(request: RequestInfo, params?: ReadonlyArray<readonly [stri
   const path = (request.url ?? '').split('?')[0];
   const query = params ? new URLSearchParams(params as [string, string][]).toString() : (request.url ?? '').split('?')[1] ?? '';
   return `${request.method ?? 'GET'} ${path}${query ? `?${query}` : ''}`;
+}
+
+/**
+ * AuditEvents are indexed for search by the chainer, moments after they are written; a search that can return
+ * them first lets it catch up, so it sees every event recorded before it.
+ */
+function mayReturnAuditEvents(request: SearchRequest): boolean {
+  if (request.resourceType === 'AuditEvent' || request.compartment) return true;
+  if (request.resourceType) return false;
+  const types = request.params.filter(([k]) => k === '_type').flatMap(([, v]) => v.split(','));
+  return types.length === 0 || types.includes('AuditEvent');
 }

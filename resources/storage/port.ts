@@ -41,6 +41,11 @@ export interface IndexSpec {
   name: string;
   keys: SortSpec;
   unique?: boolean;
+  /**
+   * Leave out documents that have none of the key fields (MongoDB's sparse index). Such an index cannot serve a
+   * sort or a query for a missing field, and the planners of both adapters do not use it for those.
+   */
+  sparse?: boolean;
 }
 
 export interface DocumentCollection<T extends StoredDocument = StoredDocument> {

@@ -42,7 +42,9 @@ export function indexSpecsOf(parameters: readonly SearchParameterInfo[]): IndexS
   for (const param of params) {
     const fields = indexedFields(param);
     if (specs.length + fields.length > MAX_INDEXES) break;
-    for (const field of fields) specs.push({ name: `sp_${param.code}_${field.replace(/\./g, '_')}`, keys: [[`sp.${param.code}.${field}`, 1]] });
+    // Sparse: most parameters are absent from most resources, and indexing their absence as null would write
+    // dozens of useless index entries per resource. `:missing=true` queries scan instead.
+    for (const field of fields) specs.push({ name: `sp_${param.code}_${field.replace(/\./g, '_')}`, keys: [[`sp.${param.code}.${field}`, 1]], sparse: true });
   }
   return specs;
 }

@@ -140,5 +140,5 @@ class EmbeddedStore implements DocumentStore {
 }
 
 function sameIndex(a: IndexSpec, b: IndexSpec): boolean {
-  return a.name === b.name && Boolean(a.unique) === Boolean(b.unique) && JSON.stringify(a.keys) === JSON.stringify(b.keys);
+  return a.name === b.name && Boolean(a.unique) === Boolean(b.unique) && Boolean(a.sparse) === Boolean(b.sparse) && JSON.stringify(a.keys) === JSON.stringify(b.keys);
 }

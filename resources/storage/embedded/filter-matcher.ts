@@ -58,5 +58,23 @@ const CONTEXT = Context.init({
 } as never);
 
 export function compileFilter(filter: Filter): { test(doc: unknown): boolean } {
-  return new Query(filter, { context: CONTEXT });
+  return topLevelEquality(filter) ?? new Query(filter, { context: CONTEXT });
+}
+
+/**
+ * Filters of single-document writes are usually `{_id}` or `{_id, versionId}`: top-level fields equal to
+ * scalars. Those are tested directly (equal, or an array holding the value), without compiling a query.
+ */
+function topLevelEquality(filter: Filter): { test(doc: unknown): boolean } | undefined {
+  const entries = Object.entries(filter);
+  for (const [key, value] of entries) {
+    if (key.startsWith('$') || key.includes('.') || !isScalar(value)) return undefined;
+  }
+  return {
+    test: (doc) =>
+      entries.every(([key, value]) => {
+        const actual = (doc as Record<string, unknown>)[key];
+        return actual === value || (Array.isArray(actual) && actual.includes(value));
+      }),
+  };
 }

@@ -24,6 +24,13 @@ function isScalar(value: unknown): value is Scalar {
  * (multikey). A path with no scalar value contributes null, as MongoDB indexes a missing field as null.
  */
 export function indexTuples(doc: unknown, spec: IndexSpec): IndexValue[][] {
+  const tuples = allTuples(doc, spec);
+  // A sparse index leaves out documents that have none of its fields (MongoDB's rule for sparse indexes).
+  if (spec.sparse && tuples.length === 1 && tuples[0].every((v) => v === null)) return [];
+  return tuples;
+}
+
+function allTuples(doc: unknown, spec: IndexSpec): IndexValue[][] {
   let tuples: IndexValue[][] = [[]];
   for (const [path] of spec.keys) {
     const values = [...new Set(valuesAtPath(doc, path).filter(isScalar).map(indexable))];

@@ -141,6 +141,8 @@ function orderedPlan(
   indexes: readonly IndexInfo[],
 ): Plan | undefined {
   for (const index of indexes) {
+    // A sparse index lacks the documents without the field, which a sort must still return.
+    if (index.spec.sparse) continue;
     const keys = index.spec.keys;
     const position = keys.findIndex(([path]) => path === field);
     if (position < 0) continue;

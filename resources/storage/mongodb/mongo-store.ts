@@ -85,7 +85,7 @@ class MongoStore implements DocumentStore {
       // createIndexes with an identical name and key pattern is a no-op, which makes this idempotent.
       // https://www.mongodb.com/docs/manual/reference/command/createIndexes/#behavior
       await this.db.collection(collection).createIndexes(
-        indexes.map((index) => ({ name: index.name, key: new Map(index.keys), unique: index.unique === true })),
+        indexes.map((index) => ({ name: index.name, key: new Map(index.keys), unique: index.unique === true, sparse: index.sparse === true })),
       );
     } catch (error) {
       throw mapError(collection, error);

@@ -22,6 +22,25 @@ export function describeIndexes(ctx: ContractContext): void {
       await expect(c.insertOne({ _id: 'b', identifier: 'I1' })).rejects.toBeInstanceOf(DuplicateKeyError);
     });
 
+    test('a sparse index changes no result: equality, ranges, sorts with limits and missing-field queries', async () => {
+      const name = ctx.collectionName('sparse');
+      await ctx.store().ensureIndexes(name, [{ name: 'code', keys: [['sp.code.c', 1]], sparse: true }]);
+      const c = ctx.store().collection(name);
+      await c.insertMany([
+        { _id: 'a', sp: { code: [{ c: 'x' }, { c: 'y' }] } },
+        { _id: 'b', sp: { code: [{ c: 'y' }] } },
+        { _id: 'c', sp: {} },
+        { _id: 'd' },
+      ]);
+      expect(idsOf(await c.find({ 'sp.code.c': 'y' }))).toEqual(['a', 'b']);
+      expect(idsOf(await c.find({ 'sp.code.c': { $gte: 'x' } }))).toEqual(['a', 'b']);
+      expect(idsOf(await c.find({ 'sp.code': { $exists: false } }))).toEqual(['c', 'd']);
+      expect((await c.find({}, { sort: [['sp.code.c', 1], ['_id', 1]], limit: 3 })).map((d) => d._id)).toEqual(['c', 'd', 'a']);
+      await c.replaceOne({ _id: 'a' }, { _id: 'a' });
+      expect(idsOf(await c.find({ 'sp.code.c': 'x' }))).toEqual([]);
+      expect(await c.count({ 'sp.code.c': 'y' })).toBe(1);
+    });
+
     test('ensureIndexes with no specs resolves and leaves the collection usable', async () => {
       const name = ctx.collectionName('no_specs');
       await ctx.store().ensureIndexes(name, []);

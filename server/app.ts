@@ -1,18 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import express, { type Express, type Request } from 'express';
+import { v7 as timeOrderedId } from 'uuid';
+import express, { type Express } from 'express';
 import type winston from 'winston';
-import { unrestricted, type AccessContext } from '../resources/access/access-context';
 import { AuditChainer } from '../resources/audit/audit-chainer';
 import { purgeExpiredAudit } from '../resources/audit/audit-retention';
 import { AuditTrail } from '../resources/audit/audit-trail';
 import { Auditor } from '../resources/audit/auditor';
 import { ACCESS_REPORT } from '../resources/operations/access-report';
+import { EVERYTHING } from '../resources/operations/everything';
 import { VERIFY_AUDIT_CHAIN } from '../resources/operations/verify-audit-chain';
 import { Repository } from '../resources/repository/repository';
 import { createResourceIndexer } from '../resources/search/indexing';
 import { createSearchEngine, supportedSearchParams } from '../resources/search/query';
 import type { DocumentStore } from '../resources/storage/port';
 import { createResourceValidator } from '../resources/validation';
+import type { AuthEventSink } from '../smart/auth-event';
+import { createSmartServer } from '../smart/smart-server';
 import { fhirBaseUrl, FHIR_PATH, type Config } from './config';
 import { buildCapabilityStatement } from './fhir/capability';
 import { fhirRouter } from './fhir/fhir-router';
@@ -38,7 +40,7 @@ export interface App {
 /**
  * Builds one server from its configuration, with no module-level state: tests start as many as they like.
  */
-export async function createApp(config: Config, options: { warmUp?: boolean } = {}): Promise<App> {
+export async function createApp(config: Config, options: { warmUp?: boolean; onAuthEvent?: AuthEventSink } = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
   const store = await openStore(config);
   const fhirBase = fhirBaseUrl(config);
@@ -47,31 +49,46 @@ export async function createApp(config: Config, options: { warmUp?: boolean } = 
   const validator = createResourceValidator();
   // Production compiles every type's validator up front (about 2 s) so no request pays for it; tests skip it.
   if (options.warmUp) validator.warmUp();
-  const chainer = new AuditChainer(store);
+  // Server-assigned ids are UUIDv7: time-ordered, so new documents, history entries and index entries of
+  // low-cardinality values append at the end of their B-trees instead of dirtying pages all over them.
+  const newId = () => timeOrderedId();
+  const chainer = new AuditChainer(store, indexer);
   const audit = config.auditDisabledForBenchmark
     ? undefined
-    : new AuditTrail({ indexer, server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId: randomUUID, onWritten: () => chainer.notify() });
+    : new AuditTrail({ server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId, onWritten: () => chainer.notify() });
   const auditor = new Auditor(audit, store, Date.now);
-  const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId: randomUUID, auditor, audit, auditChain: chainer });
+  const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId, auditor, audit, auditChain: chainer });
   await repository.prepareStore();
   // Events written just before a crash were stored but maybe not chained yet: chain them now.
   chainer.notify();
   const retention = scheduleRetention(store, config.auditRetentionDays, logger);
 
+  // --- SMART authorization server (smart/): OAuth endpoints and sign-in pages, mounted before the FHIR router;
+  // it authenticates every FHIR request and adds its security section to /metadata. onAuthEvent: audit hook.
+  const smart = await createSmartServer({ config, store, repository, logger, onAuthEvent: options.onAuthEvent });
+  // --- end SMART ---
+
   let stopping = false;
-  const capability = buildCapabilityStatement({ fhirBase, routes: FHIR_ROUTES, searchParamsOf: supportedSearchParams, operations: [VERIFY_AUDIT_CHAIN, ACCESS_REPORT] });
+  const capability = buildCapabilityStatement({
+    fhirBase,
+    routes: FHIR_ROUTES,
+    searchParamsOf: supportedSearchParams,
+    operations: [VERIFY_AUDIT_CHAIN, ACCESS_REPORT, EVERYTHING],
+    extend: smart.extendCapability,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestId);
   app.use(requestLog(logger));
   app.use(healthRoutes(store, () => stopping));
+  app.use(smart.router);
   app.use(
     FHIR_PATH,
     fhirRouter({
       routes: FHIR_ROUTES,
       services: { repository, config, capabilityStatement: () => capability },
-      authenticate: async (req, res) => anonymousContext(req, res.locals.requestId as string),
+      authenticate: smart.authenticate,
       fhirBase,
       bodyLimitBytes: config.bodyLimitBytes,
     }),
@@ -88,18 +105,11 @@ export async function createApp(config: Config, options: { warmUp?: boolean } = 
     close: async () => {
       stopping = true;
       clearInterval(retention);
+      smart.close();
       await chainer.drain().catch((e: unknown) => logger.error('audit chaining failed at shutdown', { error: String(e) }));
       await chainer.stop();
       await store.close();
     },
-  };
-}
-
-function anonymousContext(req: Request, requestId: string): AccessContext {
-  return {
-    actor: { kind: 'anonymous' },
-    policy: unrestricted,
-    request: { requestId, address: req.socket.remoteAddress, method: req.method, url: req.originalUrl },
   };
 }
 

@@ -27,6 +27,12 @@ export interface Config {
   durability: 'flush' | 'commit';
   /** Longest wait for in-flight requests after SIGTERM before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /**
+   * Most entries one batch or transaction Bundle may hold; more is refused with 413. A transaction keeps all its
+   * writes in memory until it commits, and 10,000 entries of typical clinical resources (1-2 KB each) is about
+   * what the default 16 MB body limit lets through anyway: the limit says so with a clear message.
+   */
+  bundleMaxEntries: number;
   /** Search and history page sizes (FHIR `_count`): default, and the most a client may ask for. */
   defaultPageSize: number;
   maxPageSize: number;
@@ -76,6 +82,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bodyLimitBytes: byteSize(env, 'BODY_LIMIT', 16 * 1024 * 1024),
     durability: oneOf(env, 'DURABILITY', ['flush', 'commit'] as const, 'flush'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 3_600_000),
+    bundleMaxEntries: integer(env, 'BUNDLE_MAX_ENTRIES', 10_000, 1, 1_000_000),
     defaultPageSize: integer(env, 'DEFAULT_PAGE_SIZE', 20, 1, 10_000),
     maxPageSize: integer(env, 'MAX_PAGE_SIZE', 1000, 1, 100_000),
     auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', 2190, 1, 36_500),

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/start';
+import { SystemClientToken } from './auth-backend';
 
 export interface TestServer {
   server: RunningServer;
@@ -11,6 +12,8 @@ export interface TestServer {
   dataDir: string;
   /** HTTP to the FHIR API, authorized as a fully trusted system client unless headers say otherwise. */
   fhir(pathAndQuery: string, init?: FhirInit): Promise<FhirResponse>;
+  /** The trusted system client behind fhir(): a `system/*.cruds` token got through client_credentials + private_key_jwt. */
+  systemClient: SystemClientToken;
   stop(): Promise<void>;
 }
 
@@ -20,6 +23,8 @@ export interface FhirInit {
   headers?: Record<string, string>;
   /** Send this exact text as the body (for malformed-input tests). */
   rawBody?: string;
+  /** Send no Authorization header at all (an `authorization` entry in `headers` also replaces the default token). */
+  anonymous?: boolean;
 }
 
 export interface FhirResponse {
@@ -36,11 +41,19 @@ export async function startTestServer(overrides: Partial<Config> = {}, dataDir?:
   const config = loadConfig({ LOG_LEVEL: 'error' }, { port: 0, host: '127.0.0.1', dataDir: dir, durability: 'commit', ...overrides });
   const server = await startServer(config);
   const base = server.fhirBase;
+  // Every request is authorized unless a test says otherwise: a backend client registered the way the CLI
+  // does it, whose token comes from the real token endpoint (client_credentials + private_key_jwt).
+  const systemClient = await SystemClientToken.register(server.app.store, base, `${server.url}/oauth2/token`, `${server.app.config.baseUrl}/oauth2/token`);
   return {
     server,
     base,
     dataDir: dir,
-    fhir: (pathAndQuery, init = {}) => request(`${base}${pathAndQuery.startsWith('/') ? '' : '/'}${pathAndQuery}`, init),
+    systemClient,
+    fhir: async (pathAndQuery, init = {}) => {
+      const own = init.anonymous || Object.keys(init.headers ?? {}).some((h) => h.toLowerCase() === 'authorization');
+      const headers = own ? init.headers : { authorization: `Bearer ${await systemClient.token()}`, ...init.headers };
+      return request(`${base}${pathAndQuery.startsWith('/') ? '' : '/'}${pathAndQuery}`, { ...init, headers });
+    },
     stop: async () => {
       await server.close();
       if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });

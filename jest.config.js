@@ -1,6 +1,7 @@
 /**
  * Tests run from TypeScript sources through swc (no type-check here: `npm test` runs `tsc --noEmit` first).
- * jose is ESM-only, so it is transformed to CommonJS like our own sources.
+ * Some dependencies are ESM-only (jose; otplib's @otplib, @noble and @scure plugins), so they are transformed to
+ * CommonJS like our own sources.
  */
 const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
 
@@ -10,7 +11,7 @@ module.exports = {
   roots: ['<rootDir>/server', '<rootDir>/resources', '<rootDir>/profiles', '<rootDir>/smart', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|otplib|@otplib|@noble|@scure)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testTimeout: 30_000,
   // Two cores: one worker per core keeps integration tests (each starts real servers) from starving each other.

@@ -16,6 +16,7 @@ import { createResourceValidator } from '../resources/validation';
 import type { AuthEventSink } from '../smart/auth-event';
 import { createSmartServer } from '../smart/smart-server';
 import { fhirBaseUrl, FHIR_PATH, type Config } from './config';
+import { authAuditSink } from './auth-audit';
 import { buildCapabilityStatement } from './fhir/capability';
 import { fhirRouter } from './fhir/fhir-router';
 import { FHIR_ROUTES } from './fhir/route-table';
@@ -65,7 +66,8 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
 
   // --- SMART authorization server (smart/): OAuth endpoints and sign-in pages, mounted before the FHIR router;
   // it authenticates every FHIR request and adds its security section to /metadata. onAuthEvent: audit hook.
-  const smart = await createSmartServer({ config, store, repository, logger, onAuthEvent: options.onAuthEvent });
+  const onAuthEvent = options.onAuthEvent ?? authAuditSink(audit, store, config.baseUrl);
+  const smart = await createSmartServer({ config, store, repository, logger, onAuthEvent });
   // --- end SMART ---
 
   let stopping = false;

@@ -1,3 +1,4 @@
+import type { Coding } from 'fhir/r4';
 import type { AccessContext } from '../access/access-context';
 
 /** What was done, as BALP and R4 audit-event-action classify it: search is E(xecute) (BALP Query). */
@@ -31,4 +32,7 @@ export interface AuditRecord {
   operation?: string;
   /** When the interaction happened (FHIR instant). */
   recorded: string;
+  /** For events that are not FHIR REST interactions (sign-ins, tokens): AuditEvent.type and .subtype. */
+  eventType?: Coding;
+  eventSubtype?: Coding;
 }

@@ -44,15 +44,15 @@ export class AuditTrail {
   }
 
   /** An AuditEvent sent by another system (the audit repository role): stored as given and chained like ours. */
-  async writeExternal(session: StoreSession, event: AuditEvent): Promise<ResourceVersion> {
-    const version = await this.store(session, event);
+  async writeExternal(session: StoreSession, event: AuditEvent, id?: string): Promise<ResourceVersion> {
+    const version = await this.store(session, event, id);
     this.deps.onWritten?.();
     return version;
   }
 
-  private async store(session: StoreSession, event: AuditEvent): Promise<ResourceVersion> {
+  private async store(session: StoreSession, event: AuditEvent, assignedId?: string): Promise<ResourceVersion> {
     // Time-ordered (UUIDv7) ids: the event and its marker append to the end of their collections.
-    const id = this.deps.newId();
+    const id = assignedId ?? this.deps.newId();
     const lastUpdated = new Date(this.deps.clock()).toISOString();
     const json = JSON.stringify(stampResource(event, id, 1, lastUpdated));
     const doc: ResourceDocument = { _id: id, versionId: 1, lastUpdated, deleted: false, json, compartments: [], sp: {} };

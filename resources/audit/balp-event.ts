@@ -45,9 +45,9 @@ export function balpAuditEvent(record: AuditRecord, server: ServerIdentity): Aud
 
   const event: AuditEvent = {
     resourceType: 'AuditEvent',
-    meta: { profile: [profileFor(record)] },
-    type: { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest', display: 'RESTful Operation' },
-    subtype: [subtypeOf(record)],
+    ...(record.eventType ? {} : { meta: { profile: [profileFor(record)] } }),
+    type: record.eventType ?? { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest', display: 'RESTful Operation' },
+    subtype: [record.eventSubtype ?? subtypeOf(record)],
     action: record.action,
     recorded: record.recorded,
     outcome: record.outcome,

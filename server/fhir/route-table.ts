@@ -2,6 +2,8 @@ import type { FhirRequest } from './fhir-request';
 import type { FhirResponse } from './fhir-response';
 import type { FhirServices } from './services';
 import { accessReport, verifyAudit } from './handlers/audit-operations';
+import { bundle } from './handlers/bundle';
+import { everything } from './handlers/everything';
 import { history } from './handlers/history';
 import { conditionalPatch, conditionalRemove, conditionalUpdate, create, patch, read, remove, update, vread } from './handlers/instance';
 import { metadata } from './handlers/metadata';
@@ -29,10 +31,14 @@ export interface FhirRoute {
 export const FHIR_ROUTES: readonly FhirRoute[] = [
   { method: 'GET', path: '/metadata', audit: 'anonymous', handler: metadata },
   { method: 'GET', path: '/', audit: 'search-system', handler: search, capability: { level: 'system', code: 'search-system' } },
+  // One handler serves both Bundle types (it reads Bundle.type); the second line declares batch in /metadata.
+  { method: 'POST', path: '/', audit: 'transaction', handler: bundle, capability: { level: 'system', code: 'transaction' } },
+  { method: 'POST', path: '/', audit: 'batch', handler: bundle, capability: { level: 'system', code: 'batch' } },
   { method: 'POST', path: '/_search', audit: 'search-system', handler: search },
   { method: 'GET', path: '/AuditEvent/$verify', audit: 'operation', handler: verifyAudit },
   { method: 'POST', path: '/AuditEvent/$verify', audit: 'operation', handler: verifyAudit },
   { method: 'GET', path: '/Patient/:id/$access-report', audit: 'operation', handler: accessReport },
+  { method: 'GET', path: '/Patient/:id/$everything', audit: 'operation', handler: everything },
   { method: 'GET', path: '/_history', audit: 'history-system', handler: history, capability: { level: 'system', code: 'history-system' } },
   { method: 'GET', path: '/:type/_history', audit: 'history-type', handler: history, capability: { level: 'type', code: 'history-type' } },
   { method: 'GET', path: '/:type/:id/_history', audit: 'history-instance', handler: history, capability: { level: 'type', code: 'history-instance' } },

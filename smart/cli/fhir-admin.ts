@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import { fhirBaseUrl, loadConfig, type Config } from '../../server/config';
+import { v7 as timeOrderedId } from 'uuid';
+import { AuditTrail } from '../../resources/audit/audit-trail';
+import { authAuditSink } from '../../server/auth-audit';
 import { openStore } from '../../server/open-store';
 import { Admin } from '../admin/admin';
 import type { AuthEventSink } from '../auth-event';
@@ -30,7 +33,10 @@ export async function main(argv: readonly string[], io: CliIo, env: Record<strin
   const store = await openStore(config);
   try {
     await ensureAuthIndexes(store);
-    const admin = new Admin({ store, fhirBase: fhirBaseUrl(config), totpIssuer: `FHIR server (${new URL(config.baseUrl).host})`, onAuthEvent });
+    // What the CLI changes is audited like the server's own administration: same trail, chained by the server.
+    const trail = config.auditDisabledForBenchmark ? undefined : new AuditTrail({ server: { fhirBase: fhirBaseUrl(config), name: 'fhir-admin' }, clock: Date.now, newId: () => timeOrderedId() });
+    const sink = onAuthEvent ?? authAuditSink(trail, store, config.baseUrl);
+    const admin = new Admin({ store, fhirBase: fhirBaseUrl(config), totpIssuer: `FHIR server (${new URL(config.baseUrl).host})`, onAuthEvent: sink });
     return await runCommand(admin, args, io);
   } catch (e) {
     io.err(`fhir-admin: ${(e as Error).message}\n`);

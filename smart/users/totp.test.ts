@@ -1,7 +1,8 @@
-import { acceptTotp, base32Decode, base32Encode, totpCode, totpUri } from './totp';
+import { acceptTotp, newTotpSecret, totpCode, totpUri } from './totp';
 
-// RFC 6238 Appendix B: the SHA-1 seed is the ASCII string "12345678901234567890"; codes are the last 6 of the 8 digits.
-const SEED = base32Encode(Buffer.from('12345678901234567890'));
+// RFC 6238 Appendix B: the SHA-1 seed is the ASCII string "12345678901234567890" (here in base32); codes are the
+// last 6 of the 8 digits.
+const SEED = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const VECTORS: [number, string][] = [
   [59, '94287082'],
   [1111111109, '07081804'],
@@ -16,10 +17,10 @@ describe('TOTP (RFC 6238)', () => {
     expect(totpCode(SEED, Math.floor(seconds / 30))).toBe(expected.slice(-6));
   });
 
-  it('round-trips base32 (RFC 4648)', () => {
-    const bytes = Buffer.from([0, 1, 2, 250, 251, 252, 253, 254, 255, 17]);
-    expect(base32Decode(base32Encode(bytes))).toEqual(bytes);
-    expect(base32Encode(Buffer.from('foobar'))).toBe('MZXW6YTBOI');
+  it('makes 160-bit base32 secrets (RFC 4226 §4)', () => {
+    const secret = newTotpSecret();
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(newTotpSecret()).not.toBe(secret);
   });
 
   it('accepts the current code, and the previous and next step for clock drift, but not two steps away', () => {
@@ -43,7 +44,15 @@ describe('TOTP (RFC 6238)', () => {
     expect(acceptTotp(SEED, 'abcdef', undefined, Date.now())).toBeUndefined();
   });
 
-  it('makes an otpauth:// URI authenticator apps enrol from', () => {
-    expect(totpUri('FHIR server', 'alice', 'ABC')).toBe('otpauth://totp/FHIR%20server:alice?secret=ABC&issuer=FHIR%20server&algorithm=SHA1&digits=6&period=30');
+  it('makes an otpauth:// URI authenticator apps enrol from (SHA-1, 6 digits, 30 s: stated or the format defaults)', () => {
+    const uri = new URL(totpUri('FHIR server', 'alice', 'ABC'));
+    expect(uri.protocol).toBe('otpauth:');
+    expect(uri.host).toBe('totp');
+    expect(decodeURIComponent(uri.pathname)).toBe('/FHIR server:alice');
+    expect(uri.searchParams.get('secret')).toBe('ABC');
+    expect(uri.searchParams.get('issuer')).toBe('FHIR server');
+    expect(uri.searchParams.get('algorithm') ?? 'SHA1').toBe('SHA1');
+    expect(uri.searchParams.get('digits') ?? '6').toBe('6');
+    expect(uri.searchParams.get('period') ?? '30').toBe('30');
   });
 });

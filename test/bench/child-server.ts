@@ -5,6 +5,8 @@ import { onCleanup } from './cleanup';
 export interface ChildServer {
   name: string;
   url: string;
+  /** `Authorization` header value its requests need, when it is a FHIR server. */
+  authorization?: string;
   pid: number;
   stop(): Promise<void>;
 }

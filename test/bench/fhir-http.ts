@@ -28,10 +28,10 @@ export function headerValue(headers: Record<string, unknown> | undefined, name: 
 }
 
 /** POST a resource and return the id the server assigned. */
-export async function createResource(fhirBase: string, resourceType: string, body: string): Promise<string> {
+export async function createResource(fhirBase: string, resourceType: string, body: string, headers: Record<string, string> = {}): Promise<string> {
   const response = await fetch(`${fhirBase}/${resourceType}`, {
     method: 'POST',
-    headers: { 'content-type': FHIR_JSON, accept: FHIR_JSON },
+    headers: { 'content-type': FHIR_JSON, accept: FHIR_JSON, ...headers },
     body,
   });
   const text = await response.text();

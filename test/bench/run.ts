@@ -5,10 +5,15 @@ import { formatTable, machineInfo, writeReport, type BenchReport, type FailedSce
 import type { BenchTargets, Scenario, TargetName } from './scenario';
 import { bareHandler } from './scenarios/bare-handler';
 import { crudMix } from './scenarios/crud-mix';
-import { fhirRead } from './scenarios/fhir-read';
+import { fhirRead, fhirReadUnaudited } from './scenarios/fhir-read';
+import { ingest } from './scenarios/ingest';
+import { searchLabsSorted } from './scenarios/search-labs-sorted';
+import { searchPatientCode } from './scenarios/search-patient-code';
+import { searchPatientName } from './scenarios/search-patient-name';
+import { searchRevinclude } from './scenarios/search-revinclude';
 import { fhirServerEntry, START } from './servers';
 import { parseSettings, UsageError } from './settings';
-import { readToBareRatio, summarize, type ScenarioSummary } from './summary';
+import { benchRatios, summarize, type ScenarioSummary } from './summary';
 
 /**
  * `npm run bench [-- name ...]`: starts the servers each scenario needs as child processes, drives them
@@ -17,7 +22,7 @@ import { readToBareRatio, summarize, type ScenarioSummary } from './summary';
  *
  * Scenarios run in this order; add new ones (search, ingest, ...) here.
  */
-const SCENARIOS: readonly Scenario[] = [bareHandler, fhirRead, crudMix];
+const SCENARIOS: readonly Scenario[] = [bareHandler, fhirRead, fhirReadUnaudited, crudMix, searchPatientCode, searchLabsSorted, searchPatientName, searchRevinclude, ingest];
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -51,7 +56,7 @@ async function main(): Promise<number> {
     for (const server of running.values()) await server.stop();
   }
 
-  const ratio = readToBareRatio(summaries);
+  const ratios = benchRatios(summaries);
   const report: BenchReport = {
     date: new Date().toISOString(),
     machine: machineInfo(),
@@ -63,7 +68,7 @@ async function main(): Promise<number> {
     },
     scenarios: summaries,
     failed,
-    ratios: ratio ? [ratio] : [],
+    ratios,
     ok: failed.length === 0 && summaries.every((s) => s.ok),
   };
   process.stdout.write(`\n${formatTable(report)}\n`);
@@ -76,7 +81,7 @@ async function main(): Promise<number> {
 async function ensureTargets(
   needs: readonly TargetName[], running: Map<TargetName, ChildServer>, startFailures: Map<TargetName, string>,
 ): Promise<BenchTargets> {
-  const targets: BenchTargets = {};
+  const targets: BenchTargets = { authorization: {} };
   for (const name of needs) {
     const failure = startFailures.get(name);
     if (failure) throw new Error(failure);
@@ -88,7 +93,9 @@ async function ensureTargets(
         throw error;
       }
     }
-    targets[name] = (running.get(name) as ChildServer).url;
+    const server = running.get(name) as ChildServer;
+    targets[name] = server.url;
+    if (server.authorization) targets.authorization![name] = server.authorization;
   }
   return targets;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { provisionBackendAccess } from '../../smart/provision';
 import { startChildServer, type ChildServer } from './child-server';
 import { onCleanup } from './cleanup';
 import { freePort } from './free-port';
@@ -13,8 +14,12 @@ export function fhirServerEntry(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.BENCH_SERVER_ENTRY ?? path.join(__dirname, '..', '..', 'server', 'main.js'));
 }
 
-/** The FHIR server under test, on a free port, with an empty data directory of its own. */
-async function startFhirServer(): Promise<ChildServer> {
+/**
+ * The FHIR server under test, on a free port, with an empty data directory of its own and a backend client
+ * whose `system/*.cruds` token every request carries (provisioned in the store before the server starts).
+ * `audited: false` switches its audit trail off, only to price auditing against the same read.
+ */
+async function startFhirServer(audited: boolean): Promise<ChildServer> {
   const entry = fhirServerEntry();
   if (!fs.existsSync(entry)) {
     throw new Error(`no FHIR server at ${entry}: run 'npm run build' first, or set BENCH_SERVER_ENTRY`);
@@ -25,15 +30,17 @@ async function startFhirServer(): Promise<ChildServer> {
   const port = await freePort(HOST);
   const url = `http://${HOST}:${port}`;
   try {
+    const { accessToken } = await provisionBackendAccess({ dataDir, baseUrl: url, scope: 'system/*.cruds' });
     const server = await startChildServer({
-      name: 'fhir',
+      name: audited ? 'fhir' : 'fhir-unaudited',
       entry,
       url,
       readyPath: '/readyz',
-      env: { ...process.env, PORT: String(port), HOST, BASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: String(port), HOST, BASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', AUDIT_DISABLED_FOR_BENCHMARK: String(!audited) },
     });
     return {
       ...server,
+      authorization: `Bearer ${accessToken}`,
       url: `${url}/fhir`,
       async stop() {
         await server.stop();
@@ -61,4 +68,8 @@ async function startBareServer(): Promise<ChildServer> {
   });
 }
 
-export const START: Record<TargetName, () => Promise<ChildServer>> = { fhir: startFhirServer, bare: startBareServer };
+export const START: Record<TargetName, () => Promise<ChildServer>> = {
+  fhir: () => startFhirServer(true),
+  'fhir-unaudited': () => startFhirServer(false),
+  bare: startBareServer,
+};

@@ -1,7 +1,7 @@
 import type autocannon from 'autocannon';
 import { formatTable, machineInfo, type BenchReport } from './report';
 import type { Scenario } from './scenario';
-import { readToBareRatio, summarize } from './summary';
+import { benchRatios, summarize } from './summary';
 
 const histogram = (value: number) => ({
   average: value, mean: value, stddev: 0, min: value, max: value, total: value * 10, p0_001: value, p0_01: value, p0_1: value,
@@ -21,16 +21,19 @@ function result(reqPerSec: number, extra: Partial<autocannon.Result> = {}): auto
 const scenario = (name: string): Scenario => ({ name, description: name, needs: [], connections: 32, run: async () => ({ result: result(0) }) });
 
 describe('summaries', () => {
-  it('computes fhir-read / bare-handler against the 0.6 target', () => {
-    const ratio = readToBareRatio([
+  it('computes fhir-read / bare-handler against 0.6 and fhir-read / fhir-read-unaudited against 0.85', () => {
+    const ratios = benchRatios([
       summarize(scenario('bare-handler'), { result: result(10_000) }),
       summarize(scenario('fhir-read'), { result: result(5_000) }),
+      summarize(scenario('fhir-read-unaudited'), { result: result(5_500) }),
     ]);
-    expect(ratio).toMatchObject({ value: 0.5, target: 0.6, met: false });
+    expect(ratios[0]).toMatchObject({ name: 'fhir-read / bare-handler (req/s)', value: 0.5, target: 0.6, met: false });
+    expect(ratios[1]).toMatchObject({ name: 'fhir-read / fhir-read-unaudited (req/s)', target: 0.85, met: true });
+    expect(ratios[1].value).toBeCloseTo(5_000 / 5_500);
   });
 
-  it('has no ratio unless both scenarios ran', () => {
-    expect(readToBareRatio([summarize(scenario('fhir-read'), { result: result(5_000) })])).toBeUndefined();
+  it('has no ratio unless both scenarios of it ran', () => {
+    expect(benchRatios([summarize(scenario('fhir-read'), { result: result(5_000) })])).toEqual([]);
   });
 
   it('is not ok with any non-2xx, unexpected body, reset or step failure', () => {
@@ -46,7 +49,7 @@ describe('summaries', () => {
     const report: BenchReport = {
       date: '2026-01-01T00:00:00.000Z', machine: machineInfo(),
       settings: { durationSeconds: 10, warmupSeconds: 2, scenarios: ['bare-handler', 'fhir-read'], serverEntry: 'x' },
-      scenarios, failed: [], ratios: [readToBareRatio(scenarios)].filter((r) => r !== undefined), ok: true,
+      scenarios, failed: [], ratios: benchRatios(scenarios), ok: true,
     };
     const table = formatTable(report);
     expect(table).toMatch(/^bare-handler\s+32\s+10000\s+2\.0\s+2\.0\s+0\s+0\s+0\s+0\s+0$/m);

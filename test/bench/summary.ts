@@ -34,6 +34,7 @@ export interface Ratio {
 }
 
 /** FHIR read throughput as a share of the bare handler's: the cost of the server's read path. */
+export const AUDITED_READ_TARGET = 0.85;
 export const READ_TO_BARE_TARGET = 0.6;
 
 export function summarize(scenario: Scenario, outcome: ScenarioOutcome): ScenarioSummary {
@@ -68,10 +69,23 @@ export function summarize(scenario: Scenario, outcome: ScenarioOutcome): Scenari
   };
 }
 
-export function readToBareRatio(summaries: readonly ScenarioSummary[]): Ratio | undefined {
+/**
+ * The ratios the issues set targets for, from one run: a FHIR read against the bare handler (issue 2 asks
+ * >= 0.6 unauthenticated-era, issues 4 and 7 >= 0.5 with a token and auditing, so 0.6 is the bar shown), and the
+ * audited read against the same read with auditing off (issue 5 asks >= 0.85).
+ */
+export function benchRatios(summaries: readonly ScenarioSummary[]): Ratio[] {
+  const ratios: Ratio[] = [];
   const read = summaries.find((s) => s.name === 'fhir-read');
   const bare = summaries.find((s) => s.name === 'bare-handler');
-  if (!read || !bare || bare.reqPerSec === 0) return undefined;
-  const value = read.reqPerSec / bare.reqPerSec;
-  return { name: 'fhir-read / bare-handler (req/s)', value, target: READ_TO_BARE_TARGET, met: value >= READ_TO_BARE_TARGET };
+  const unaudited = summaries.find((s) => s.name === 'fhir-read-unaudited');
+  if (read && bare && bare.reqPerSec > 0) {
+    const value = read.reqPerSec / bare.reqPerSec;
+    ratios.push({ name: 'fhir-read / bare-handler (req/s)', value, target: READ_TO_BARE_TARGET, met: value >= READ_TO_BARE_TARGET });
+  }
+  if (read && unaudited && unaudited.reqPerSec > 0) {
+    const value = read.reqPerSec / unaudited.reqPerSec;
+    ratios.push({ name: 'fhir-read / fhir-read-unaudited (req/s)', value, target: AUDITED_READ_TARGET, met: value >= AUDITED_READ_TARGET });
+  }
+  return ratios;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { provisionBackendAccess } from '../../smart/provision';
 import { freePort, spawnServer, type ServerProcess } from '../support/server-process';
 import { request } from '../support/test-server';
 
@@ -10,17 +11,28 @@ describe('the server process', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fhir-process-'));
+    token = '';
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  let token = '';
+  let port = 0;
+
+  /** The server keeps its port across restarts, so the provisioned token's audience stays valid. */
   async function start(): Promise<ServerProcess> {
-    return spawnServer({ DATA_DIR: dir }, await freePort());
+    if (!token) {
+      port = await freePort();
+      token = (await provisionBackendAccess({ dataDir: dir, baseUrl: `http://127.0.0.1:${port}`, scope: 'system/*.cruds' })).accessToken;
+    }
+    return spawnServer({ DATA_DIR: dir, BASE_URL: `http://127.0.0.1:${port}` }, port);
   }
+
+  const authorized = (init: Parameters<typeof request>[1] = {}) => ({ ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
 
   it('logs one JSON line per request with method, path, status, duration and request id, and no bodies', async () => {
     const server = await start();
     try {
-      const res = await request(`${server.url}/fhir/Patient`, { body: patient, headers: { 'x-request-id': 'trace-abc-123' } });
+      const res = await request(`${server.url}/fhir/Patient`, authorized({ body: patient, headers: { 'x-request-id': 'trace-abc-123' } }));
       expect(res.status).toBe(201);
       expect(res.headers.get('x-request-id')).toBe('trace-abc-123');
       const generated = await request(`${server.url}/fhir/metadata`);
@@ -50,7 +62,7 @@ describe('the server process', () => {
   it('on SIGTERM stops accepting, finishes the request in flight, closes the store and exits 0', async () => {
     const server = await start();
     const bundle = Array.from({ length: 200 }, (_, i) => ({ ...patient, name: [{ family: `F${i}` }] }));
-    const inFlight = Promise.allSettled(bundle.map((p) => request(`${server.url}/fhir/Patient`, { body: p })));
+    const inFlight = Promise.allSettled(bundle.map((p) => request(`${server.url}/fhir/Patient`, authorized({ body: p }))));
     await new Promise((r) => setTimeout(r, 20));
     server.child.kill('SIGTERM');
     const results = await inFlight;
@@ -62,7 +74,7 @@ describe('the server process', () => {
     const acknowledged = answered.map((r) => r.json.id as string);
     const again = await start();
     try {
-      for (const id of acknowledged) expect((await request(`${again.url}/fhir/Patient/${id}`)).status).toBe(200);
+      for (const id of acknowledged) expect((await request(`${again.url}/fhir/Patient/${id}`, authorized())).status).toBe(200);
     } finally {
       again.child.kill('SIGTERM');
       await again.exited;
@@ -72,12 +84,12 @@ describe('the server process', () => {
   it('an acknowledged write survives kill -9', async () => {
     const server = await start();
     const ids: string[] = [];
-    for (let i = 0; i < 20; i++) ids.push((await request(`${server.url}/fhir/Patient`, { body: patient })).json.id);
+    for (let i = 0; i < 20; i++) ids.push((await request(`${server.url}/fhir/Patient`, authorized({ body: patient }))).json.id);
     server.child.kill('SIGKILL');
     await server.exited;
     const again = await start();
     try {
-      for (const id of ids) expect((await request(`${again.url}/fhir/Patient/${id}`)).status).toBe(200);
+      for (const id of ids) expect((await request(`${again.url}/fhir/Patient/${id}`, authorized())).status).toBe(200);
     } finally {
       again.child.kill('SIGTERM');
       await again.exited;

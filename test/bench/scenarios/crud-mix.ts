@@ -1,7 +1,7 @@
 import type autocannon from 'autocannon';
 import { FHIR_JSON, headerValue, idFromLocation } from '../fhir-http';
 import { measure } from '../load';
-import { requireTarget, type Scenario } from '../scenario';
+import { authHeaders, requireTarget, type Scenario } from '../scenario';
 import { StepFailures } from '../step-failures';
 import { buildBodySets, CRUD_TYPES, fillTemplate, type BodySet, type CrudIds, type CrudType } from './crud-mix-bodies';
 
@@ -32,7 +32,7 @@ export const crudMix: Scenario = {
   async run(targets, settings) {
     const base = requireTarget(targets, 'fhir');
     const failures = new StepFailures();
-    const requests = crudRequests(new URL(base).pathname, buildBodySets(VARIANTS), failures);
+    const requests = crudRequests(new URL(base).pathname, buildBodySets(VARIANTS), failures, authHeaders(targets, 'fhir'));
     const options: autocannon.Options = {
       url: base,
       connections: this.connections,
@@ -57,15 +57,17 @@ function step(request: autocannon.Request, setup: Setup, onResponse: OnResponse)
   };
 }
 
-export function crudRequests(basePath: string, bodies: readonly BodySet[], failures: StepFailures): autocannon.Request[] {
+export function crudRequests(basePath: string, bodies: readonly BodySet[], failures: StepFailures, auth: Record<string, string> = {}): autocannon.Request[] {
   let loops = 0;
+  const readHeaders = { ...READ_HEADERS, ...auth };
+  const writeHeaders = { ...WRITE_HEADERS, ...auth };
   const acceptOnly = (name: string, accepted: readonly number[]): OnResponse => (status, body) => {
     if (!accepted.includes(status)) failures.record(name, status, body);
   };
   const instancePath = (type: CrudType, ctx: LoopContext) => `${basePath}/${type}/${ctx.ids[type]}`;
 
   const create = (type: CrudType, index: number) => step(
-    { method: 'POST', path: `${basePath}/${type}`, headers: WRITE_HEADERS },
+    { method: 'POST', path: `${basePath}/${type}`, headers: writeHeaders },
     (request, ctx) => {
       if (index === 0) ctx.variant = loops++ % bodies.length;
       const body = fillTemplate(bodies[ctx.variant][type].create, ctx.ids);
@@ -79,12 +81,12 @@ export function crudRequests(basePath: string, bodies: readonly BodySet[], failu
     },
   );
   const read = (type: CrudType) => step(
-    { method: 'GET', headers: READ_HEADERS },
+    { method: 'GET', headers: readHeaders },
     (request, ctx) => (ctx.ids[type] === undefined ? undefined : { ...request, path: instancePath(type, ctx) }),
     acceptOnly(`GET ${type}`, [200]),
   );
   const update = (type: CrudType) => step(
-    { method: 'PUT', headers: WRITE_HEADERS },
+    { method: 'PUT', headers: writeHeaders },
     (request, ctx) => {
       const body = fillTemplate(bodies[ctx.variant][type].update, ctx.ids, ctx.ids[type]);
       return body === undefined || ctx.ids[type] === undefined ? undefined : { ...request, path: instancePath(type, ctx), body };
@@ -92,7 +94,7 @@ export function crudRequests(basePath: string, bodies: readonly BodySet[], failu
     acceptOnly(`PUT ${type}`, [200]),
   );
   const remove = (type: CrudType) => step(
-    { method: 'DELETE', headers: READ_HEADERS },
+    { method: 'DELETE', headers: readHeaders },
     (request, ctx) => (ctx.ids[type] === undefined ? undefined : { ...request, path: instancePath(type, ctx) }),
     // https://hl7.org/fhir/R4/http.html#delete: 200 with an OperationOutcome, 202 or 204.
     acceptOnly(`DELETE ${type}`, [200, 202, 204]),

@@ -1,0 +1,33 @@
+import { parseDateRange } from '../../../resources/datatypes/date-range';
+import { isResourceType } from '../../../resources/definitions/resource-types';
+import { badRequest } from '../../../resources/errors/fhir-error';
+import type { EverythingRequest } from '../../../resources/operations/everything';
+import type { FhirRequest } from '../fhir-request';
+import type { FhirResponse } from '../fhir-response';
+import type { FhirServices } from '../services';
+
+/** A FHIR instant or dateTime with a time zone (`_since` is an instant: R4 patient-operation-everything.html). */
+const SINCE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** GET Patient/[id]/$everything?_since=&_type=&_count=&_page= */
+export async function everything(req: FhirRequest, { repository, config }: FhirServices): Promise<FhirResponse> {
+  const request: EverythingRequest = { patientId: req.params.id, count: config.defaultPageSize, fhirBase: req.fhirBase };
+  for (const [name, value] of req.query) {
+    if (name === '_since') {
+      if (!SINCE.test(value) || !parseDateRange(value)) throw badRequest(`_since must be an instant such as 2024-01-31T12:00:00Z, got '${value}'`, '_since');
+      request.since = value;
+    } else if (name === '_type') {
+      const types = value.split(',').map((t) => t.trim()).filter((t) => t !== '');
+      const unknown = types.find((t) => !isResourceType(t));
+      if (unknown !== undefined) throw badRequest(`_type names '${unknown}', which is not a resource type`, '_type');
+      request.types = [...(request.types ?? []), ...types];
+    } else if (name === '_count') {
+      if (!/^\d+$/.test(value) || Number(value) < 1) throw badRequest(`_count must be a whole number of at least 1, got '${value}'`, '_count');
+      // A larger page than the server allows is not an error: the server returns fewer (search.html#count).
+      request.count = Math.min(Number(value), config.maxPageSize);
+    } else if (name === '_page') {
+      request.page = value;
+    }
+  }
+  return { status: 200, resource: await repository.everything(req.ctx, request) };
+}

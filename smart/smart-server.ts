@@ -40,6 +40,8 @@ import { TokenIssuer } from './tokens/token-issuer';
 import { TokenSigner } from './tokens/token-signer';
 import { AccessTokenVerifier } from './tokens/verify/access-token-verifier';
 
+const OAUTH_OR_DISCOVERY = /^\/(oauth2|\.well-known|fhir\/\.well-known)(\/|$)/;
+
 export interface SmartServerOptions {
   config: Config;
   store: DocumentStore;
@@ -126,6 +128,9 @@ export async function createSmartServer(options: SmartServerOptions): Promise<Sm
 
   const router = express.Router();
   router.use(cors);
+  // FHIR API requests need only CORS from here; leaving the router at once spares them a walk through every
+  // OAuth route (discovery under /fhir/.well-known stays).
+  router.use((req, _res, next) => next(OAUTH_OR_DISCOVERY.test(req.path) ? undefined : 'router'));
   for (const routes of [discoveryRoutes, authorizeEndpoint, interactionRoutes, tokenRoute, introspectRoute, revokeRoute, registerRoute, accountRoutes]) {
     router.use(routes(services));
   }

@@ -15,7 +15,16 @@ import {
 import { chainHash } from './audit-hash';
 
 /** Links chained per transaction: large enough to amortize a commit, small enough to keep transactions short. */
-const BATCH = 500;
+const BATCH = 100;
+
+/** What the rest of the server needs of whoever chains AuditEvents (in this thread, or in a worker thread). */
+export interface AuditChain {
+  /** Pending events exist: chain them soon. */
+  notify(): void;
+  /** Resolves once everything pending when called is chained and indexed. */
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+}
 
 /**
  * Links pending AuditEvents into the hash chain, oldest first, and indexes them for search, in batches. Each batch
@@ -23,7 +32,7 @@ const BATCH = 500;
  * chain never forks (on MongoDB this needs a replica set, as all transactions do). Within a process, batches run
  * one at a time.
  */
-export class AuditChainer {
+export class AuditChainer implements AuditChain {
   private queue: Promise<unknown> = Promise.resolve();
   private scheduled = false;
   private stopped = false;
@@ -73,17 +82,14 @@ export class AuditChainer {
       const events = session.collection<ResourceDocument>('AuditEvent');
       const links = session.collection<ChainLink>(AUDIT_CHAIN);
       let { seq, hash } = head;
-      for (const marker of pending) {
-        const event = await events.findById(marker.event);
-        if (event?.json) {
-          const prev = hash;
-          seq += 1;
-          hash = chainHash(prev, seq, event.json);
-          await links.insertOne({ _id: linkId(seq), seq, event: marker.event, prev, hash, recorded: event.lastUpdated });
-          const { sp, compartments } = this.indexer.index(JSON.parse(event.json) as Resource);
-          await events.replaceOne({ _id: event._id }, { ...event, sp, compartments });
-        }
-        await session.collection(AUDIT_PENDING).deleteOne({ _id: marker._id });
+      for (const record of pending) {
+        const prev = hash;
+        seq += 1;
+        hash = chainHash(prev, seq, record.json);
+        await links.insertOne({ _id: linkId(seq), seq, event: record._id, prev, hash, recorded: record.recorded });
+        const { sp, compartments } = this.indexer.index(JSON.parse(record.json) as Resource);
+        await events.insertOne({ _id: record._id, versionId: 1, lastUpdated: record.recorded, deleted: false, json: record.json, compartments, sp });
+        await session.collection(AUDIT_PENDING).deleteOne({ _id: record._id });
       }
       const moved = await state.replaceOne({ _id: 'head', seq: head.seq }, { _id: 'head', seq, hash }, { upsert: true });
       if (!moved) throw new Error('the audit chain head moved during chaining');

@@ -1,14 +1,16 @@
 import type { StoredDocument } from '../storage/port';
 
-/** AuditEvents written but not yet chained, in write order (`_id` sorts by time, then a counter). */
+/** AuditEvents recorded but not yet chained, in write order (`_id` is a time-ordered UUIDv7). */
 export const AUDIT_PENDING = 'audit_pending';
 /** One link per chained AuditEvent; `_id` is the sequence number zero-padded so ids sort in chain order. */
 export const AUDIT_CHAIN = 'audit_chain';
 /** The chain's head (`_id: 'head'`) and, after a retention purge, its checkpoint (`_id: 'checkpoint'`). */
 export const AUDIT_STATE = 'audit_state';
 
+/** An AuditEvent recorded but not yet chained and indexed: `_id` is the event's id, `json` the event as stored. */
 export interface PendingLink extends StoredDocument {
-  event: string;
+  json: string;
+  recorded: string;
 }
 
 export interface ChainLink extends StoredDocument {

@@ -1,6 +1,5 @@
 import type { AuditEvent } from 'fhir/r4';
 import { unavailable } from '../errors/fhir-error';
-import type { ResourceDocument } from '../repository/resource-document';
 import { ResourceVersion } from '../repository/resource-version';
 import { stampResource } from '../repository/stamp';
 import type { DocumentStore, StoreSession } from '../storage/port';
@@ -18,12 +17,12 @@ export interface AuditTrailDeps {
 }
 
 /**
- * Writes AuditEvents. Each is stored as an AuditEvent resource plus a pending marker, in the session given:
- * inside a write's own transaction, the event commits with the data or not at all; given the store itself
- * (reads, failures), it is a small transaction of its own that the store group-commits with others, durable
- * when this resolves. Indexing for search and chaining happen afterwards, in large batches (AuditChainer):
- * the request pays only for two appended keys (ids are time-ordered), and audit searches first let the
- * chainer catch up, so they still see every event recorded before them.
+ * Records AuditEvents. The request writes one pending record per event, holding the event exactly as it will be
+ * stored, in the session given: inside a write's own transaction it commits with the data or not at all; given
+ * the store itself (reads, failures), it is a small transaction of its own that the store group-commits with
+ * others, durable when this resolves. The AuditChainer then, in large batches, links each into the hash chain and
+ * stores it as an indexed AuditEvent resource; reads and searches of AuditEvents let it catch up first, so they see
+ * every event recorded before them. The request pays for one appended key (ids are time-ordered UUIDv7s).
  */
 export class AuditTrail {
   constructor(private readonly deps: AuditTrailDeps) {}
@@ -34,7 +33,7 @@ export class AuditTrail {
       const all = async (s: StoreSession) => {
         for (const record of records) await this.store(s, balpAuditEvent(record, this.deps.server));
       };
-      // Given the store itself (a read, or a failure), the events and their markers still commit as one.
+      // Given the store itself (a read, or a failure), the events still commit as one.
       if (isStore(session)) await session.withTransaction(all);
       else await all(session);
     } catch (e) {
@@ -43,7 +42,10 @@ export class AuditTrail {
     this.deps.onWritten?.();
   }
 
-  /** An AuditEvent sent by another system (the audit repository role): stored as given and chained like ours. */
+  /**
+   * An AuditEvent sent by another system (the audit repository role): recorded as given and chained like ours.
+   * `id`: one the server assigned in advance (a transaction Bundle's entries get theirs before any is written).
+   */
   async writeExternal(session: StoreSession, event: AuditEvent, id?: string): Promise<ResourceVersion> {
     const version = await this.store(session, event, id);
     this.deps.onWritten?.();
@@ -51,13 +53,10 @@ export class AuditTrail {
   }
 
   private async store(session: StoreSession, event: AuditEvent, assignedId?: string): Promise<ResourceVersion> {
-    // Time-ordered (UUIDv7) ids: the event and its marker append to the end of their collections.
     const id = assignedId ?? this.deps.newId();
     const lastUpdated = new Date(this.deps.clock()).toISOString();
     const json = JSON.stringify(stampResource(event, id, 1, lastUpdated));
-    const doc: ResourceDocument = { _id: id, versionId: 1, lastUpdated, deleted: false, json, compartments: [], sp: {} };
-    await session.collection<ResourceDocument>('AuditEvent').insertOne(doc);
-    await session.collection<PendingLink>(AUDIT_PENDING).insertOne({ _id: id, event: id });
+    await session.collection<PendingLink>(AUDIT_PENDING).insertOne({ _id: id, json, recorded: lastUpdated });
     return new ResourceVersion('AuditEvent', id, 1, lastUpdated, json, []);
   }
 }

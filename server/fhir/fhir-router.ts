@@ -6,6 +6,7 @@ import { negotiate } from '../http/negotiate';
 import { send } from '../http/send';
 import type { FhirRequest } from './fhir-request';
 import type { FhirRoute } from './route-table';
+import { RouteMatcher } from './route-matcher';
 import type { FhirServices } from './services';
 
 /** Authenticates a request into the AccessContext the Repository enforces (SMART tokens, or a fixed policy). */
@@ -27,26 +28,30 @@ export function fhirRouter(options: {
   for (const route of options.routes) {
     if (!route.audit) throw new Error(`route ${route.method} ${route.path} declares no audit interaction`);
   }
+  const matcher = new RouteMatcher(options.routes);
+  const readBody = express.raw({ type: () => true, limit: options.bodyLimitBytes });
   const router = express.Router({ caseSensitive: true, strict: false });
-  router.use(express.raw({ type: () => true, limit: options.bodyLimitBytes }));
-  for (const route of options.routes) {
-    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-    router[method](route.path, (req: Request, res: Response, next: NextFunction) => {
-      // `/metadata` also fits `/:type`: a segment that is no resource type leaves the route to the others.
-      const type = (req.params as Record<string, string>).type;
-      if (type !== undefined && !isResourceType(type)) {
-        next('route');
-        return;
-      }
-      handle(route, req, res, options).catch(next);
-    });
-  }
-  router.use((req: Request, _res: Response, next: NextFunction) => next(unmatched(req, options.routes)));
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    const match = matcher.match(req.method, req.path);
+    if (!match) {
+      next(unmatched(req, matcher));
+      return;
+    }
+    const run = () => handle(match.route, match.params, req, res, options).catch(next);
+    // Only interactions that carry a body read one (and are held to BODY_LIMIT).
+    if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') readBody(req, res, (e?: unknown) => (e ? next(e) : run()));
+    else void run();
+  });
   return router;
 }
 
-async function handle(route: FhirRoute, req: Request, res: Response, options: { services: FhirServices; authenticate: Authenticate; fhirBase: string }): Promise<void> {
-  const params = req.params as Record<string, string>;
+async function handle(
+  route: FhirRoute,
+  params: Record<string, string>,
+  req: Request,
+  res: Response,
+  options: { services: FhirServices; authenticate: Authenticate; fhirBase: string },
+): Promise<void> {
   checkParams(params);
   const queryString = rawQuery(req.originalUrl);
   const query = [...new URLSearchParams(queryString)];
@@ -99,23 +104,10 @@ function rawQuery(url: string): string {
 }
 
 /** No route took the request: 405 when the path exists for other methods, 404 otherwise. */
-function unmatched(req: Request, routes: readonly FhirRoute[]): Error {
-  const allowed = routes.filter((r) => fits(r.path, req.path)).map((r) => r.method);
-  if (allowed.length > 0) {
-    return methodNotAllowed(`${req.method} is not allowed on ${req.path}; allowed: ${[...new Set(allowed)].join(', ')}`);
-  }
+function unmatched(req: Request, matcher: RouteMatcher): Error {
+  const allowed = matcher.methodsFor(req.path);
+  if (allowed.length > 0) return methodNotAllowed(`${req.method} is not allowed on ${req.path}; allowed: ${allowed.join(', ')}`);
   const type = req.path.split('/')[1];
   if (type && /^[A-Z]/.test(type) && !isResourceType(type)) return notFound(type);
   return notFound(`path ${req.path}`);
-}
-
-/** Whether a concrete path fits a route path, with `:type` standing only for a resource type. */
-function fits(routePath: string, path: string): boolean {
-  const want = routePath.split('/').filter(Boolean);
-  const got = path.split('/').filter(Boolean);
-  if (want.length !== got.length) return false;
-  return want.every((segment, i) => {
-    if (segment === ':type') return isResourceType(got[i]);
-    return segment.startsWith(':') || segment === got[i];
-  });
 }

@@ -1,5 +1,5 @@
 import { crossesArray, encodeTuple, indexTuples } from './index-entries';
-import { indexCatalogKey, key, revisionKey, type IndexEntry, type Layout } from './layout';
+import { catalogRevisionKey, indexCatalogKey, key, revisionKey, type IndexEntry, type Layout } from './layout';
 import type { PendingWrite } from './transaction';
 
 export type CommitOutcome = { kind: 'committed' } | { kind: 'conflict' } | { kind: 'duplicate'; collection: string; key: string };
@@ -55,6 +55,7 @@ export function addEntries(layout: Layout, collection: string, id: string, doc: 
     if (!entry.multikey && crossesArray(doc, spec)) {
       entry.multikey = true;
       layout.catalog.putSync(indexCatalogKey(collection), indexes);
+      bumpCatalogRevision(layout);
     }
   }
 }
@@ -96,4 +97,8 @@ function findUniqueViolation(
     }
   }
   return undefined;
+}
+
+export function bumpCatalogRevision(layout: Layout): void {
+  layout.catalog.putSync(catalogRevisionKey, ((layout.catalog.get(catalogRevisionKey) as number | undefined) ?? 0) + 1);
 }

@@ -29,6 +29,11 @@ export const MAX_KEY = Buffer.from([0xff]);
 
 export const revisionKey = ['revision'];
 export const indexCatalogKey = (collection: string) => ['indexes', collection];
+/**
+ * Bumped whenever an index catalog entry changes (new indexes, a multikey flag), so store instances in other
+ * threads or processes sharing the environment reload their cached catalog.
+ */
+export const catalogRevisionKey = ['catalogRevision'];
 
 /**
  * Builds a composite key. lmdb's typings leave out null, which its ordered-binary encoding does support (and

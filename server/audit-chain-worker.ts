@@ -1,0 +1,45 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { AuditChainer } from '../resources/audit/audit-chainer';
+import { createResourceIndexer } from '../resources/search/indexing';
+import type { Config } from './config';
+import { openStore } from './open-store';
+
+/**
+ * The AuditEvent chainer in a worker thread of its own (see worker-audit-chain.ts): it opens the same store as
+ * the server (LMDB environments are shared between threads; MongoDB gets a connection of its own) and answers the
+ * main thread's messages: `notify`, `drain` (answered with `drained`) and `stop`.
+ */
+interface Message {
+  type: 'notify' | 'drain' | 'stop';
+  id?: number;
+}
+
+async function run(): Promise<void> {
+  const { config, fhirBase } = workerData as { config: Config; fhirBase: string };
+  const store = await openStore(config);
+  const chainer = new AuditChainer(store, createResourceIndexer({ fhirBase }));
+  const port = parentPort!;
+  port.on('message', (message: Message) => {
+    if (message.type === 'notify') chainer.notify();
+    if (message.type === 'drain') {
+      chainer.drain().then(
+        () => port.postMessage({ type: 'drained', id: message.id }),
+        (e: unknown) => port.postMessage({ type: 'drained', id: message.id, error: String(e) }),
+      );
+    }
+    if (message.type === 'stop') {
+      void chainer
+        .stop()
+        .then(() => store.close())
+        .finally(() => port.postMessage({ type: 'stopped' }));
+    }
+  });
+  // Events recorded just before a crash are pending: chain them now.
+  chainer.notify();
+  port.postMessage({ type: 'ready' });
+}
+
+run().catch((e: unknown) => {
+  parentPort?.postMessage({ type: 'failed', error: String(e) });
+  process.exit(1);
+});

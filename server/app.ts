@@ -1,7 +1,7 @@
 import { v7 as timeOrderedId } from 'uuid';
 import express, { type Express } from 'express';
 import type winston from 'winston';
-import { AuditChainer } from '../resources/audit/audit-chainer';
+import { AuditChainer, type AuditChain } from '../resources/audit/audit-chainer';
 import { purgeExpiredAudit } from '../resources/audit/audit-retention';
 import { AuditTrail } from '../resources/audit/audit-trail';
 import { Auditor } from '../resources/audit/auditor';
@@ -17,6 +17,7 @@ import type { AuthEventSink } from '../smart/auth-event';
 import { createSmartServer } from '../smart/smart-server';
 import { fhirBaseUrl, FHIR_PATH, type Config } from './config';
 import { authAuditSink } from './auth-audit';
+import { startWorkerAuditChain } from './worker-audit-chain';
 import { buildCapabilityStatement } from './fhir/capability';
 import { fhirRouter } from './fhir/fhir-router';
 import { FHIR_ROUTES } from './fhir/route-table';
@@ -33,7 +34,7 @@ export interface App {
   store: DocumentStore;
   repository: Repository;
   logger: winston.Logger;
-  audit: { chainer: AuditChainer };
+  audit: { chainer: AuditChain };
   /** Marks the app as stopping (readiness fails), chains pending AuditEvents and closes the store. */
   close(): Promise<void>;
 }
@@ -53,14 +54,18 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
   // Server-assigned ids are UUIDv7: time-ordered, so new documents, history entries and index entries of
   // low-cardinality values append at the end of their B-trees instead of dirtying pages all over them.
   const newId = () => timeOrderedId();
-  const chainer = new AuditChainer(store, indexer);
+  // The chainer is reached through `chain`, which exists once the store is prepared (the worker needs its indexes).
+  let chain: AuditChain | undefined;
   const audit = config.auditDisabledForBenchmark
     ? undefined
-    : new AuditTrail({ server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId, onWritten: () => chainer.notify() });
+    : new AuditTrail({ server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId, onWritten: () => chain?.notify() });
   const auditor = new Auditor(audit, store, Date.now);
-  const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId, auditor, audit, auditChain: chainer });
+  const auditChain: AuditChain = { notify: () => chain?.notify(), drain: async () => chain?.drain(), stop: async () => chain?.stop() };
+  const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId, auditor, audit, auditChain });
   await repository.prepareStore();
-  // Events written just before a crash were stored but maybe not chained yet: chain them now.
+  chain = (await startWorkerAuditChain(config, fhirBase, logger)) ?? new AuditChainer(store, indexer);
+  const chainer = auditChain;
+  // Events recorded just before a crash were stored but maybe not chained yet: chain them now.
   chainer.notify();
   const retention = scheduleRetention(store, config.auditRetentionDays, logger);
 

@@ -33,8 +33,8 @@ export class AuditTrail {
       const all = async (s: StoreSession) => {
         for (const record of records) await this.store(s, balpAuditEvent(record, this.deps.server));
       };
-      // Given the store itself (a read, or a failure), the events still commit as one.
-      if (isStore(session)) await session.withTransaction(all);
+      // Given the store itself (a read, or a failure): one event is one insert; several still commit as one.
+      if (isStore(session) && records.length > 1) await session.withTransaction(all);
       else await all(session);
     } catch (e) {
       throw unavailable(`The audit trail could not be written, so the request was not carried out (${(e as Error).message})`);

@@ -1,12 +1,13 @@
 import type { AccessContext } from '../access/access-context';
 import { patientsOf, type AuditResult, type AuditSpec } from '../audit/auditor';
 import type { PatchBody } from '../patch/apply-patch';
+import type { SearchRequest, SearchResult } from '../search/search-engine';
 import type { StoreSession } from '../storage/port';
 import type { RepositoryDeps } from './repository-deps';
-import { ResourceOperations, type DeleteOutcome, type WriteOptions, type WriteOutcome } from './resource-operations';
+import { ResourceOperations, type CreateOptions, type DeleteOutcome, type WriteOptions, type WriteOutcome } from './resource-operations';
 import type { ResourceVersion } from './resource-version';
 
-export type { DeleteOutcome, WriteOptions, WriteOutcome, WriteStatus } from './resource-operations';
+export type { CreateOptions, DeleteOutcome, WriteOptions, WriteOutcome, WriteStatus } from './resource-operations';
 export { toVersion } from './resource-operations';
 
 /**
@@ -24,7 +25,7 @@ export class RepositoryTransaction {
     this.ops = new ResourceOperations(deps, session);
   }
 
-  create(ctx: AccessContext, input: unknown, options: { ifNoneExist?: string } = {}): Promise<WriteOutcome> {
+  create(ctx: AccessContext, input: unknown, options: CreateOptions = {}): Promise<WriteOutcome> {
     const spec: AuditSpec = { interaction: 'create', action: 'C', what: typeOf(input), query: options.ifNoneExist };
     return this.audited(ctx, spec, async () => written(await this.ops.create(ctx, input, options)));
   }
@@ -67,6 +68,20 @@ export class RepositoryTransaction {
     return this.audited(ctx, { interaction: 'delete', action: 'D', what: type, query }, async () => {
       const outcome = await this.ops.conditionalDelete(ctx, type, query);
       return { value: outcome, audit: outcome ? resultOf(outcome.version) : { patients: [] } };
+    });
+  }
+
+  /** A new server-assigned resource id, for a create whose id must be known before it is written. */
+  newId(): string {
+    return this.deps.newId();
+  }
+
+  /** A search inside this transaction (a transaction Bundle's GET entries see its earlier writes). */
+  search(ctx: AccessContext, request: SearchRequest): Promise<SearchResult> {
+    const spec: AuditSpec = { interaction: request.resourceType ? 'search-type' : 'search-system', action: 'E', query: new URLSearchParams(request.params as [string, string][]).toString() };
+    return this.audited(ctx, spec, async () => {
+      const result = await this.deps.engine.search(ctx, request, this.session);
+      return { value: result, audit: { patients: result.entries.flatMap((e) => patientsOf(e.compartments)) } };
     });
   }
 

@@ -78,11 +78,13 @@ export class Repository {
     return this.transaction((tx) => tx.create(ctx, resource, options));
   }
 
-  read(ctx: AccessContext, type: string, id: string): Promise<ResourceVersion> {
+  async read(ctx: AccessContext, type: string, id: string): Promise<ResourceVersion> {
+    if (type === 'AuditEvent') await this.deps.auditChain?.drain();
     return this.committed().read(ctx, type, id);
   }
 
-  vread(ctx: AccessContext, type: string, id: string, versionId: string): Promise<ResourceVersion> {
+  async vread(ctx: AccessContext, type: string, id: string, versionId: string): Promise<ResourceVersion> {
+    if (type === 'AuditEvent') await this.deps.auditChain?.drain();
     return this.committed().vread(ctx, type, id, versionId);
   }
 
@@ -181,6 +183,7 @@ export class Repository {
     const spec = { interaction: 'operation', action: 'E' as const, operation: '$everything', what: patient, query: requestLine(ctx.request) };
     return this.deps.auditor.run(this.deps.store, ctx, spec, async () => {
       await new ResourceOperations(this.deps, this.deps.store).read(ctx, 'Patient', request.patientId);
+      if (request.types?.includes('AuditEvent')) await this.deps.auditChain?.drain();
       const page = await everythingPage(this.deps.engine, ctx, request);
       return { value: page.bundle, audit: { patients: page.patients } };
     });

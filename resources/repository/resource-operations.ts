@@ -11,6 +11,7 @@ import {
   preconditionFailed,
   versionNotFound,
 } from '../errors/fhir-error';
+import { resolveConditionalReferences } from '../bundles/conditional-references';
 import { applyPatch, type PatchBody } from '../patch/apply-patch';
 import { DuplicateKeyError, type DocumentCollection, type StoreSession } from '../storage/port';
 import { AccessGuard } from './access-guard';
@@ -33,6 +34,16 @@ export interface DeleteOutcome {
   status: 'deleted' | 'already-deleted';
 }
 
+export interface CreateOptions {
+  /** Criteria of a conditional create (`If-None-Exist`, http.html#ccreate). */
+  ifNoneExist?: string;
+  /**
+   * An id the server assigned in advance (a transaction gives each created entry its id before writing any, so
+   * entries can refer to each other in any order); a new one is made when absent. Never a client's choice.
+   */
+  id?: string;
+}
+
 export interface WriteOptions {
   /** The version the client last saw (`If-Match`); a different current version is 412. */
   ifMatch?: number;
@@ -52,19 +63,20 @@ export class ResourceOperations {
     this.guard = new AccessGuard(() => deps.engine);
   }
 
-  async create(ctx: AccessContext, input: unknown, options: { ifNoneExist?: string } = {}): Promise<WriteOutcome> {
-    const resource = this.validated(input);
+  async create(ctx: AccessContext, input: unknown, options: CreateOptions = {}): Promise<WriteOutcome> {
+    let resource = this.validated(input);
     const type = resource.resourceType;
     this.guard.require(ctx, type, 'c');
     if (type === 'AuditEvent' && options.ifNoneExist === undefined && this.deps.audit) {
       // Another system's AuditEvent (audit repository role): stored as given and chained like ours.
-      return { version: await this.deps.audit.writeExternal(this.session, resource as AuditEvent), status: 'created' };
+      return { version: await this.deps.audit.writeExternal(this.session, resource as AuditEvent, options.id), status: 'created' };
     }
     if (options.ifNoneExist !== undefined) {
       const existing = await this.uniqueMatch(ctx, type, options.ifNoneExist, 'If-None-Exist');
       if (existing) return { version: toVersion(type, existing), status: 'existing' };
     }
-    const version = await this.writeVersion(ctx, type, this.deps.newId(), resource, undefined, 'POST', 'c');
+    resource = await this.withResolvedReferences(ctx, resource);
+    const version = await this.writeVersion(ctx, type, options.id ?? this.deps.newId(), resource, undefined, 'POST', 'c');
     return { version, status: 'created' };
   }
 
@@ -95,12 +107,12 @@ export class ResourceOperations {
     const resource = this.validated(input, type);
     if (resource.id === undefined) throw badRequest('The resource must carry the id it is updated at', `${type}.id`, 'required');
     if (resource.id !== id) throw badRequest(`Resource id '${resource.id}' does not match the URL id '${id}'`, `${type}.id`);
-    return this.updateResource(ctx, type, id, resource, options, 'PUT');
+    return this.updateResource(ctx, type, id, await this.withResolvedReferences(ctx, resource), options, 'PUT');
   }
 
   async conditionalUpdate(ctx: AccessContext, type: string, query: string, input: unknown, options: WriteOptions = {}): Promise<WriteOutcome> {
     refuseImmutable(type);
-    const resource = this.validated(input, type);
+    const resource = await this.withResolvedReferences(ctx, this.validated(input, type));
     this.guard.require(ctx, type, 'u');
     const match = await this.uniqueMatch(ctx, type, query, 'conditional update');
     if (match) {
@@ -130,7 +142,7 @@ export class ResourceOperations {
     if (!this.guard.permits(ctx, type, 'u', current)) throw forbidden(`Not permitted to update ${type}/${id}`);
     this.checkIfMatch(type, id, current, options);
     const patched = applyPatch(toVersion(type, current).resource, patch);
-    const resource = this.validated(patched, type);
+    const resource = await this.withResolvedReferences(ctx, this.validated(patched, type));
     if (resource.id !== id) throw badRequest('A patch may not change the resource id', `${type}.id`);
     return this.writeChange(ctx, type, id, resource, current, 'PATCH');
   }
@@ -283,6 +295,18 @@ export class ResourceOperations {
     if (grants.some((g) => g.compartment === undefined && g.query === undefined)) return true;
     const sp = version.json ? this.deps.indexer.index(JSON.parse(version.json) as Resource).sp : {};
     return this.guard.permits(ctx, type, 'r', { _id: version.id, compartments: version.compartments, sp });
+  }
+
+  /**
+   * Conditional references (`Patient?identifier=...`) resolved to `Type/id` in this write's own transaction, with
+   * the caller's search access: the validator lets them through so that every write — single, batch entry or
+   * transaction entry — stores a reference to the one resource they select, or fails (conditional-references.ts).
+   */
+  private withResolvedReferences(ctx: AccessContext, resource: Resource): Promise<Resource> {
+    return resolveConditionalReferences(resource, async (type, query) => {
+      const matches = await this.deps.engine.findMatches(ctx, type, query, 2, 's', this.session);
+      return matches.map((m) => m._id);
+    });
   }
 
   private validated(input: unknown, expectedType?: string): Resource {

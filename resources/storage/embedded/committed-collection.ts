@@ -1,8 +1,11 @@
-import type { DocumentCollection, Filter, FindOptions, StoreSession, StoredDocument } from '../port';
+import { DuplicateKeyError, type DocumentCollection, type Filter, type FindOptions, type StoreSession, type StoredDocument } from '../port';
 import { project } from './embedded-collection';
 import type { QueryExecutor } from './query-executor';
 
 type RunInTransaction = <R>(work: (session: StoreSession) => Promise<R>) => Promise<R>;
+
+/** Inserts a document into a collection without indexes; resolves false when the `_id` is taken. */
+export type FastInsert = (collection: string, doc: StoredDocument) => Promise<boolean> | undefined;
 
 /**
  * A collection used outside any transaction: reads see the latest committed state, and each write is its own
@@ -13,6 +16,7 @@ export class CommittedCollection<T extends StoredDocument> implements DocumentCo
     readonly name: string,
     private readonly executor: QueryExecutor,
     private readonly inTransaction: RunInTransaction,
+    private readonly fastInsert: FastInsert,
   ) {}
 
   async findById(id: string): Promise<T | undefined> {
@@ -31,8 +35,10 @@ export class CommittedCollection<T extends StoredDocument> implements DocumentCo
     return this.executor.count(this.name, filter);
   }
 
-  insertOne(doc: T): Promise<void> {
-    return this.inTransaction((s) => s.collection<T>(this.name).insertOne(doc));
+  async insertOne(doc: T): Promise<void> {
+    const fast = this.fastInsert(this.name, doc);
+    if (fast === undefined) return this.inTransaction((s) => s.collection<T>(this.name).insertOne(doc));
+    if (!(await fast)) throw new DuplicateKeyError(this.name, doc._id);
   }
 
   insertMany(docs: readonly T[]): Promise<void> {

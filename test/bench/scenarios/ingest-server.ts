@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateBackendKey, requestBackendToken } from '../../support/auth-backend';
+import { startChildServer } from '../child-server';
+import { onCleanup } from '../cleanup';
+import { freePort } from '../free-port';
+import { fhirServerEntry } from '../servers';
+
+const HOST = '127.0.0.1';
+const SCOPE = 'system/*.cruds';
+
+export interface IngestServer {
+  fhirBase: string;
+  pid: number;
+  /** A `system/*.cruds` access token (backend services lifetime: 5 minutes, longer than any run). */
+  token: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The FHIR server the ingest scenario writes to: a child process on a fresh DATA_DIR, as servers.ts starts one,
+ * plus what writing needs since every FHIR request is authorized: dynamic client registration is switched on with
+ * a one-off administrator credential, a backend client with a fresh key is registered through it, and its token
+ * is fetched through the real client_credentials + private_key_jwt exchange.
+ */
+export async function startIngestServer(): Promise<IngestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fhir-bench-ingest-'));
+  const removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  const forget = onCleanup(`remove ${dataDir}`, removeDataDir);
+  const port = await freePort(HOST);
+  const url = `http://${HOST}:${port}`;
+  const adminToken = randomBytes(32).toString('base64url');
+  const server = await startChildServer({
+    name: 'fhir-ingest',
+    entry: fhirServerEntry(),
+    url,
+    readyPath: '/readyz',
+    env: { ...process.env, PORT: String(port), HOST, BASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SMART_ADMIN_TOKEN: adminToken },
+  }).catch((error: unknown) => {
+    removeDataDir();
+    forget();
+    throw error;
+  });
+  const stop = async () => {
+    await server.stop();
+    removeDataDir();
+    forget();
+  };
+  try {
+    return { fhirBase: `${url}/fhir`, pid: server.pid, token: await backendToken(url, adminToken), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function backendToken(url: string, adminToken: string): Promise<string> {
+  const key = await generateBackendKey('ES384');
+  const registered = await fetch(`${url}/oauth2/register`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      client_name: 'bench ingest',
+      token_endpoint_auth_method: 'private_key_jwt',
+      grant_types: ['client_credentials'],
+      scope: SCOPE,
+      jwks: { keys: [key.publicJwk] },
+    }),
+  });
+  const client = (await registered.json()) as { client_id?: string };
+  if (registered.status !== 201 || !client.client_id) throw new Error(`client registration answered ${registered.status}: ${JSON.stringify(client)}`);
+  const answer = await requestBackendToken(`${url}/oauth2/token`, client.client_id, key, SCOPE);
+  if (answer.status !== 200) throw new Error(`token request answered ${answer.status}: ${JSON.stringify(answer.json)}`);
+  return answer.json.access_token as string;
+}
+
+/** Resident and peak resident set of a process in MB (Linux /proc); the store's mapped pages count as they are touched. */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(/(\d+) kB/.exec(status.split('\n').find((l) => l.startsWith(name)) ?? '')?.[1] ?? NaN) / 1024;
+    return { rssMb: field('VmRSS:'), peakMb: field('VmHWM:') };
+  } catch {
+    return undefined;
+  }
+}

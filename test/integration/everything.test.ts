@@ -1,0 +1,155 @@
+import { postForm } from '../support/auth-backend';
+import { addApp, addUser, authorize, LOOPBACK_BASE_URL, pkce, REDIRECT, tokenUrl } from '../support/auth-flow';
+import { startTestServer, type FhirResponse, type TestServer } from '../support/test-server';
+
+let t: TestServer;
+let clientId: string;
+const ids: Record<string, string> = {};
+
+async function create(name: string, body: Record<string, unknown>): Promise<void> {
+  const res = await t.fhir(`/${body.resourceType as string}`, { body });
+  if (res.status !== 201) throw new Error(`${name}: ${res.status} ${res.text}`);
+  ids[name] = res.json.id;
+}
+const ref = (name: string, type: string) => ({ reference: `${type}/${ids[name]}` });
+
+beforeAll(async () => {
+  t = await startTestServer(LOOPBACK_BASE_URL);
+  ({ clientId } = await addApp(t));
+  await create('gp', { resourceType: 'Practitioner', name: [{ family: 'House' }] });
+  await create('otherGp', { resourceType: 'Practitioner', name: [{ family: 'Quinn' }] });
+  await create('hospital', { resourceType: 'Organization', name: 'General' });
+  await create('ward', { resourceType: 'Location', name: 'Ward 3' });
+  await create('aspirin', { resourceType: 'Medication', code: { text: 'Aspirin' } });
+  await create('alice', { resourceType: 'Patient', name: [{ family: 'Alpha' }], generalPractitioner: [ref('gp', 'Practitioner')], managingOrganization: ref('hospital', 'Organization') });
+  await create('bob', { resourceType: 'Patient', name: [{ family: 'Bravo' }], generalPractitioner: [ref('otherGp', 'Practitioner')] });
+  const subject = (who: string) => ({ subject: ref(who, 'Patient') });
+  await create('visit', { resourceType: 'Encounter', status: 'finished', class: { code: 'IMP' }, ...subject('alice'), location: [{ location: ref('ward', 'Location') }], serviceProvider: ref('hospital', 'Organization') });
+  for (let i = 0; i < 5; i++) {
+    await create(`lab${i}`, { resourceType: 'Observation', status: 'final', code: { text: `lab ${i}` }, ...subject('alice'), performer: [ref('gp', 'Practitioner')] });
+  }
+  await create('asthma', { resourceType: 'Condition', code: { text: 'Asthma' }, ...subject('alice') });
+  await create('prescription', { resourceType: 'MedicationRequest', status: 'active', intent: 'order', medicationReference: ref('aspirin', 'Medication'), ...subject('alice') });
+  await create('bobLab', { resourceType: 'Observation', status: 'final', code: { text: 'bob lab' }, ...subject('bob'), performer: [ref('otherGp', 'Practitioner')] });
+}, 60_000);
+afterAll(() => t?.stop());
+
+/** What a response returns, as `Type/name` using the names above (unknown ids as they are). */
+function returned(res: FhirResponse): string[] {
+  const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
+  return (res.json.entry ?? []).map((e: any) => `${e.resource.resourceType}/${names.get(e.resource.id) ?? e.resource.id}`).sort();
+}
+
+const aliceRecord = [
+  'Condition/asthma', 'Encounter/visit', 'Location/ward', 'Medication/aspirin', 'MedicationRequest/prescription',
+  'Observation/lab0', 'Observation/lab1', 'Observation/lab2', 'Observation/lab3', 'Observation/lab4',
+  'Organization/hospital', 'Patient/alice', 'Practitioner/gp',
+];
+
+describe('Patient/[id]/$everything (R4 patient-operation-everything.html)', () => {
+  it('returns the patient, their compartment, and the practitioners, organizations, locations and medications it refers to', async () => {
+    const res = await t.fhir(`/Patient/${ids.alice}/$everything`);
+    expect(res.status).toBe(200);
+    expect(res.json.type).toBe('searchset');
+    expect(returned(res)).toEqual(aliceRecord);
+    expect(res.json.total).toBe(9);
+    expect(res.json.entry.find((e: any) => e.resource.resourceType === 'Practitioner').search.mode).toBe('include');
+  });
+
+  it('pages with _count: following next links returns every resource of the record, each match once', async () => {
+    const seen: string[] = [];
+    const matches: string[] = [];
+    let url: string | undefined = `/Patient/${ids.alice}/$everything?_count=3`;
+    let pages = 0;
+    while (url) {
+      const page = await t.fhir(url);
+      expect(page.status).toBe(200);
+      pages++;
+      // The page that ends exactly on the last resource of a type cannot know whether later types hold more, so
+      // the last page may be empty (search.html#paging allows it).
+      const entries = page.json.entry ?? [];
+      expect(entries.filter((e: any) => e.search.mode === 'match').length).toBeLessThanOrEqual(3);
+      seen.push(...returned(page));
+      matches.push(...entries.filter((e: any) => e.search.mode === 'match').map((e: any) => e.resource.id));
+      const next = page.json.link.find((l: any) => l.relation === 'next')?.url;
+      url = next ? next.slice(t.base.length) : undefined;
+    }
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(new Set(matches).size).toBe(matches.length);
+    expect([...new Set(seen)].sort()).toEqual(aliceRecord);
+  });
+
+  it('returns only the types _type names, referenced ones included', async () => {
+    const res = await t.fhir(`/Patient/${ids.alice}/$everything?_type=Observation,Practitioner`);
+    expect(returned(res)).toEqual(['Observation/lab0', 'Observation/lab1', 'Observation/lab2', 'Observation/lab3', 'Observation/lab4', 'Practitioner/gp']);
+  });
+
+  it('returns only what changed at or after _since', async () => {
+    const since = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const lab = (await t.fhir(`/Observation/${ids.lab2}`)).json;
+    await t.fhir(`/Observation/${ids.lab2}`, { method: 'PUT', body: { ...lab, status: 'amended' } });
+    const res = await t.fhir(`/Patient/${ids.alice}/$everything?_since=${encodeURIComponent(since)}`);
+    expect(returned(res)).toEqual(['Observation/lab2', 'Practitioner/gp']);
+  });
+
+  it('is audited as one operation on the patient', async () => {
+    await t.fhir(`/Patient/${ids.alice}/$everything`, { headers: { 'x-request-id': 'everything-audit' } });
+    const events = (await t.fhir('/AuditEvent?_count=1000&_sort=-date')).json.entry.map((e: any) => e.resource);
+    const ofRequest = events.filter((e: any) => (e.entity ?? []).some((x: any) => x.what?.identifier?.value === 'everything-audit'));
+    expect(ofRequest).toHaveLength(1);
+    expect(ofRequest[0].subtype[0]).toMatchObject({ code: 'operation', display: '$everything' });
+    expect(ofRequest[0].entity.find((x: any) => x.role?.code === '1').what.reference).toBe(`Patient/${ids.alice}`);
+  });
+
+  it('refuses malformed parameters and page tokens with 400', async () => {
+    expect((await t.fhir(`/Patient/${ids.alice}/$everything?_since=yesterday`)).status).toBe(400);
+    expect((await t.fhir(`/Patient/${ids.alice}/$everything?_type=Nonsense`)).status).toBe(400);
+    expect((await t.fhir(`/Patient/${ids.alice}/$everything?_count=0`)).status).toBe(400);
+    expect((await t.fhir(`/Patient/${ids.alice}/$everything?_page=garbage`)).status).toBe(400);
+    expect((await t.fhir('/Patient/nobody/$everything')).status).toBe(404);
+  });
+
+  it('is listed in the CapabilityStatement on Patient', async () => {
+    const statement = (await t.fhir('/metadata')).json;
+    const operations = statement.rest[0].resource.find((r: any) => r.type === 'Patient').operation.map((o: any) => o.name);
+    expect(operations).toContain('everything');
+  });
+});
+
+describe('$everything with SMART tokens: the caller\'s scopes decide what is seen', () => {
+  async function token(scope: string, patient: string): Promise<Record<string, string>> {
+    const { verifier, challenge } = pkce();
+    const user = await addUser(t, { roles: ['clinician'] });
+    const { code } = await authorize(t, { clientId, scope, user, challenge, patient });
+    const answer = await postForm(tokenUrl(t), { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier, client_id: clientId });
+    if (answer.status !== 200) throw new Error(`token: ${answer.status} ${JSON.stringify(answer.json)}`);
+    return { authorization: `Bearer ${answer.json.access_token}` };
+  }
+
+  it('a patient/ token of that patient gets their whole record', async () => {
+    const auth = await token('launch/patient patient/*.rs', ids.alice);
+    const res = await t.fhir(`/Patient/${ids.alice}/$everything`, { headers: auth });
+    expect(res.status).toBe(200);
+    expect(returned(res)).toEqual(aliceRecord);
+  });
+
+  it('a patient/ token confined to another patient is answered 404, as a read of that patient is', async () => {
+    const auth = await token('launch/patient patient/*.rs', ids.bob);
+    const res = await t.fhir(`/Patient/${ids.alice}/$everything`, { headers: auth });
+    expect(res.status).toBe(404);
+    expect(returned(await t.fhir(`/Patient/${ids.bob}/$everything`, { headers: auth }))).toEqual(['Observation/bobLab', 'Patient/bob', 'Practitioner/otherGp']);
+  });
+
+  it('leaves out the types and referenced resources the scopes do not cover', async () => {
+    const auth = await token('launch/patient patient/Patient.rs patient/Observation.rs', ids.alice);
+    const res = await t.fhir(`/Patient/${ids.alice}/$everything`, { headers: auth });
+    expect(res.status).toBe(200);
+    expect(returned(res)).toEqual(['Observation/lab0', 'Observation/lab1', 'Observation/lab2', 'Observation/lab3', 'Observation/lab4', 'Patient/alice']);
+  });
+
+  it('is forbidden without read access to Patient', async () => {
+    const auth = await token('launch/patient patient/Observation.rs', ids.alice);
+    expect((await t.fhir(`/Patient/${ids.alice}/$everything`, { headers: auth })).status).toBe(403);
+  });
+});

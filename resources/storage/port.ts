@@ -70,7 +70,11 @@ export interface DocumentCollection<T extends StoredDocument = StoredDocument> {
   deleteMany(filter: Filter): Promise<number>;
 }
 
-/** What a transaction's work function sees: collections whose reads and writes belong to the transaction. */
+/**
+ * What a transaction's work function sees: collections whose reads and writes belong to the transaction. A
+ * document given to a write belongs to the store from then on (it is encoded when the transaction commits), so
+ * the caller must not change it afterwards; documents read are the caller's to keep.
+ */
 export interface StoreSession {
   collection<T extends StoredDocument = StoredDocument>(name: string): DocumentCollection<T>;
 }

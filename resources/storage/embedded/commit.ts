@@ -1,4 +1,4 @@
-import { crossesArray, encodeTuple, indexTuples } from './index-entries';
+import { encodeTuple, indexEntriesOf, indexTuples } from './index-entries';
 import { catalogRevisionKey, indexCatalogKey, key, revisionKey, type IndexEntry, type Layout } from './layout';
 import type { PendingWrite } from './transaction';
 
@@ -9,7 +9,13 @@ export type CommitOutcome = { kind: 'committed' } | { kind: 'conflict' } | { kin
  * batch, so nothing else writes between the checks and the writes, and many transactions share one commit
  * (and one disk flush). It checks everything before writing anything, so a refused transaction leaves no trace.
  */
-export function commitWrites(layout: Layout, writes: PendingWrite[], indexesOf: (c: string) => IndexEntry[]): CommitOutcome {
+export function commitWrites(layout: Layout, writes: PendingWrite[], catalog: (c: string) => IndexEntry[]): CommitOutcome {
+  const known = new Map<string, IndexEntry[]>();
+  const indexesOf = (c: string) => {
+    let entries = known.get(c);
+    if (!entries) known.set(c, (entries = catalog(c)));
+    return entries;
+  };
   const stored = writes.map((w) => layout.docs.get([w.collection, w.id]));
   for (let i = 0; i < writes.length; i++) {
     if ((stored[i]?.[0] ?? 0) !== writes[i].baseRevision) return { kind: 'conflict' };
@@ -21,16 +27,31 @@ export function commitWrites(layout: Layout, writes: PendingWrite[], indexesOf: 
   for (let i = 0; i < writes.length; i++) {
     const { collection, id, doc } = writes[i];
     const old = stored[i]?.[1];
-    if (old) removeEntries(layout, collection, id, old, indexesOf(collection));
-    if (doc) {
-      layout.docs.putSync([collection, id], [++revision, doc]);
-      addEntries(layout, collection, id, doc, indexesOf(collection));
+    const indexes = indexesOf(collection);
+    if (old && doc) {
+      replaceEntries(layout, collection, id, old, doc, indexes);
     } else {
-      layout.docs.removeSync([collection, id]);
+      if (old) removeEntries(layout, collection, id, old, indexes);
+      if (doc) addEntries(layout, collection, id, doc, indexes);
     }
+    if (doc) layout.docs.putSync([collection, id], [++revision, doc]);
+    else layout.docs.removeSync([collection, id]);
   }
   layout.catalog.putSync(revisionKey, revision);
   return { kind: 'committed' };
+}
+
+/** A replacement touches only the index entries whose values changed (most updates change few indexed fields). */
+function replaceEntries(layout: Layout, collection: string, id: string, old: unknown, doc: unknown, indexes: IndexEntry[]): void {
+  const changed: IndexEntry[] = [];
+  for (const entry of indexes) {
+    const before = indexTuples(old, entry.spec);
+    const after = indexTuples(doc, entry.spec);
+    if (before.length !== after.length || JSON.stringify(before) !== JSON.stringify(after)) changed.push(entry);
+  }
+  if (changed.length === 0) return;
+  removeEntries(layout, collection, id, old, changed);
+  addEntries(layout, collection, id, doc, changed);
 }
 
 function removeEntries(layout: Layout, collection: string, id: string, doc: unknown, indexes: IndexEntry[]): void {
@@ -48,11 +69,12 @@ function removeEntries(layout: Layout, collection: string, id: string, doc: unkn
 export function addEntries(layout: Layout, collection: string, id: string, doc: unknown, indexes: IndexEntry[]): void {
   for (const entry of indexes) {
     const { spec } = entry;
-    for (const tuple of indexTuples(doc, spec)) {
+    const { tuples, crossedArray } = indexEntriesOf(doc, spec);
+    for (const tuple of tuples) {
       layout.index.putSync(key(collection, spec.name, ...encodeTuple(tuple), id), true);
       if (spec.unique) layout.unique.putSync(key(collection, spec.name, ...encodeTuple(tuple)), id);
     }
-    if (!entry.multikey && crossesArray(doc, spec)) {
+    if (!entry.multikey && crossedArray) {
       entry.multikey = true;
       layout.catalog.putSync(indexCatalogKey(collection), indexes);
       bumpCatalogRevision(layout);

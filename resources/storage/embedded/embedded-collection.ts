@@ -48,7 +48,7 @@ export class TransactionCollection<T extends StoredDocument> implements Document
 
   async insertOne(doc: T): Promise<void> {
     if (this.current(doc._id)) throw new DuplicateKeyError(this.name, doc._id);
-    this.write(doc._id, structuredClone(doc));
+    this.write(doc._id, doc);
   }
 
   async insertMany(docs: readonly T[]): Promise<void> {
@@ -60,11 +60,11 @@ export class TransactionCollection<T extends StoredDocument> implements Document
     const current = this.current(doc._id);
     if (!current) {
       if (!options.upsert) return false;
-      this.write(doc._id, structuredClone(doc));
+      this.write(doc._id, doc);
       return true;
     }
     if (!compileFilter(filter).test(current)) return false;
-    this.write(doc._id, structuredClone(doc));
+    this.write(doc._id, doc);
     return true;
   }
 
@@ -82,15 +82,19 @@ export class TransactionCollection<T extends StoredDocument> implements Document
     return matches.length;
   }
 
-  /** The document as this transaction sees it; a copy, so callers cannot change buffered or cached state. */
+  /**
+   * The document as this transaction sees it. A pending write is copied (the buffer is the store's); a document
+   * read from the store is decoded afresh, so the caller may keep it, and it is also what later reads of it in
+   * this transaction return.
+   */
   private current(id: string): StoredDocument | undefined {
     const pending = this.txn.pending(this.name, id);
     if (pending) return pending.doc ? structuredClone(pending.doc) : undefined;
     const earlier = this.txn.firstRead(this.name, id);
-    if (earlier) return earlier.doc ? structuredClone(earlier.doc) : undefined;
+    if (earlier) return earlier.doc;
     const hit = this.executor.get(this.name, id);
     this.txn.observe(this.name, id, hit?.revision ?? 0, hit?.doc);
-    return hit ? structuredClone(hit.doc) : undefined;
+    return hit?.doc;
   }
 
   private write(id: string, doc: StoredDocument | null): void {
@@ -114,7 +118,7 @@ export class TransactionCollection<T extends StoredDocument> implements Document
   }
 
   private seen(hit: Revisioned): StoredDocument {
-    this.txn.observe(this.name, hit.doc._id, hit.revision, structuredClone(hit.doc));
+    this.txn.observe(this.name, hit.doc._id, hit.revision, hit.doc);
     return hit.doc;
   }
 }

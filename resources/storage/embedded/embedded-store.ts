@@ -74,7 +74,7 @@ class EmbeddedStore implements DocumentStore {
     const key = [collection, doc._id];
     const revision = -(Date.now() * 4096 + (this.fastRevisions++ % 4096));
     const written = this.layout.docs.ifNoExists(key, () => {
-      this.layout.docs.put(key, [revision, structuredClone(doc)]);
+      this.layout.docs.put(key, [revision, doc]);
     });
     return written.then(async (ok) => {
       if (ok) await this.durable();

@@ -1,5 +1,4 @@
 import type { IndexSpec } from '../port';
-import { pathCrossesArray, valuesAtPath } from './paths';
 
 export type Scalar = string | number | boolean;
 export type IndexValue = Scalar | null;
@@ -21,19 +20,27 @@ function isScalar(value: unknown): value is Scalar {
 
 /**
  * The value tuples a document contributes to an index: one per combination of the values of its key paths
- * (multikey). A path with no scalar value contributes null, as MongoDB indexes a missing field as null.
+ * (multikey). A path with no scalar value contributes null, as MongoDB indexes a missing field as null; a sparse
+ * index leaves out documents that have none of its fields (MongoDB's rule for sparse indexes).
  */
 export function indexTuples(doc: unknown, spec: IndexSpec): IndexValue[][] {
-  const tuples = allTuples(doc, spec);
-  // A sparse index leaves out documents that have none of its fields (MongoDB's rule for sparse indexes).
-  if (spec.sparse && tuples.length === 1 && tuples[0].every((v) => v === null)) return [];
-  return tuples;
+  return indexEntriesOf(doc, spec).tuples;
 }
 
-function allTuples(doc: unknown, spec: IndexSpec): IndexValue[][] {
+/** The tuples, and whether a key path crossed an array (which makes the index multikey). */
+export function indexEntriesOf(doc: unknown, spec: IndexSpec): { tuples: IndexValue[][]; crossedArray: boolean } {
+  const paths = compiledPaths(spec);
+  const walk: Walk = { out: [], crossedArray: false };
+  if (paths.length === 1) {
+    const column = scalarsAt(doc, paths[0], walk);
+    if (column.length === 0) return { tuples: spec.sparse ? [] : [[null]], crossedArray: walk.crossedArray };
+    return { tuples: column.map((v) => [v]), crossedArray: walk.crossedArray };
+  }
   let tuples: IndexValue[][] = [[]];
-  for (const [path] of spec.keys) {
-    const values = [...new Set(valuesAtPath(doc, path).filter(isScalar).map(indexable))];
+  let present = false;
+  for (const segments of paths) {
+    const values = scalarsAt(doc, segments, walk);
+    if (values.length > 0) present = true;
     const column: IndexValue[] = values.length > 0 ? values : [null];
     if (column.length === 1) {
       for (const t of tuples) t.push(column[0]);
@@ -43,12 +50,49 @@ function allTuples(doc: unknown, spec: IndexSpec): IndexValue[][] {
       tuples = next;
     }
   }
-  return tuples;
+  return { tuples: spec.sparse && !present ? [] : tuples, crossedArray: walk.crossedArray };
 }
 
-export function crossesArray(doc: unknown, spec: IndexSpec): boolean {
-  return spec.keys.some(([path]) => pathCrossesArray(doc, path));
+interface Walk {
+  out: Scalar[];
+  crossedArray: boolean;
 }
+
+/** Key paths split once per index (indexes are few; documents are many). */
+const PATHS = new Map<string, readonly string[][]>();
+
+function compiledPaths(spec: IndexSpec): readonly string[][] {
+  const id = spec.keys.map(([path]) => path).join('\u0000');
+  let paths = PATHS.get(id);
+  if (!paths) {
+    paths = spec.keys.map(([path]) => path.split('.'));
+    PATHS.set(id, paths);
+  }
+  return paths;
+}
+
+/** Distinct indexable scalars at a path, walking arrays element by element (MongoDB's multikey rule). */
+function scalarsAt(doc: unknown, segments: readonly string[], walk: Walk): Scalar[] {
+  walk.out = [];
+  collectScalars(doc, segments, 0, walk);
+  const out = walk.out;
+  return out.length > 1 ? [...new Set(out)] : out;
+}
+
+function collectScalars(value: unknown, segments: readonly string[], depth: number, walk: Walk): void {
+  if (Array.isArray(value)) {
+    walk.crossedArray = true;
+    for (const element of value) collectScalars(element, segments, depth, walk);
+    return;
+  }
+  if (depth === segments.length) {
+    if (isScalar(value)) walk.out.push(indexable(value));
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  collectScalars((value as Record<string, unknown>)[segments[depth]], segments, depth + 1, walk);
+}
+
 
 /**
  * Index values go into LMDB keys as (type tag, value) pairs. The tags order types as MongoDB does (null, then

@@ -20,14 +20,3 @@ function collect(value: unknown, segments: string[], depth: number, out: unknown
   if (value === null || typeof value !== 'object') return;
   collect((value as Record<string, unknown>)[segments[depth]], segments, depth + 1, out);
 }
-
-/** Whether walking `path` through `doc` crosses or ends on an array (so an index over it is multikey). */
-export function pathCrossesArray(doc: unknown, path: string): boolean {
-  let current: unknown = doc;
-  for (const segment of path.split('.')) {
-    if (Array.isArray(current)) return true;
-    if (current === null || typeof current !== 'object') return false;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return Array.isArray(current);
-}

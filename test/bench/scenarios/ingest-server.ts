@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateBackendKey, requestBackendToken } from '../../support/auth-backend';
 import { startChildServer } from '../child-server';
+import { registeredClientToken } from '../registered-client';
 import { onCleanup } from '../cleanup';
 import { freePort } from '../free-port';
 import { fhirServerEntry } from '../servers';
@@ -49,31 +49,11 @@ export async function startIngestServer(): Promise<IngestServer> {
     forget();
   };
   try {
-    return { fhirBase: `${url}/fhir`, pid: server.pid, token: await backendToken(url, adminToken), stop };
+    return { fhirBase: `${url}/fhir`, pid: server.pid, token: await registeredClientToken(url, adminToken, 'bench ingest', SCOPE), stop };
   } catch (error) {
     await stop();
     throw error;
   }
-}
-
-async function backendToken(url: string, adminToken: string): Promise<string> {
-  const key = await generateBackendKey('ES384');
-  const registered = await fetch(`${url}/oauth2/register`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      client_name: 'bench ingest',
-      token_endpoint_auth_method: 'private_key_jwt',
-      grant_types: ['client_credentials'],
-      scope: SCOPE,
-      jwks: { keys: [key.publicJwk] },
-    }),
-  });
-  const client = (await registered.json()) as { client_id?: string };
-  if (registered.status !== 201 || !client.client_id) throw new Error(`client registration answered ${registered.status}: ${JSON.stringify(client)}`);
-  const answer = await requestBackendToken(`${url}/oauth2/token`, client.client_id, key, SCOPE);
-  if (answer.status !== 200) throw new Error(`token request answered ${answer.status}: ${JSON.stringify(answer.json)}`);
-  return answer.json.access_token as string;
 }
 
 /** Resident and peak resident set of a process in MB (Linux /proc); the store's mapped pages count as they are touched. */

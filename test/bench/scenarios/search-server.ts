@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type autocannon from 'autocannon';
-import { generateBackendKey, requestBackendToken } from '../../support/auth-backend';
 import { startChildServer } from '../child-server';
+import { registeredClientToken } from '../registered-client';
 import { FHIR_JSON, isResourceOfType } from '../fhir-http';
 import { freePort } from '../free-port';
 import { measure } from '../load';
@@ -44,7 +44,7 @@ export async function onSearchServer(scenario: string, run: (server: SearchServe
     env: { ...process.env, PORT: String(port), HOST, BASE_URL: url, DATA_DIR: dataset.dataDir, LOG_LEVEL: 'warn', SMART_ADMIN_TOKEN: adminToken },
   });
   try {
-    const outcome = await run({ fhirBase: `${url}/fhir`, token: await backendToken(url, adminToken), dataset });
+    const outcome = await run({ fhirBase: `${url}/fhir`, token: await registeredClientToken(url, adminToken, 'bench search', SCOPE), dataset });
     const memory = memoryOf(server.pid);
     const figures = memory ? `RSS ${memory.rssMb.toFixed(0)} MB, peak ${memory.peakMb.toFixed(0)} MB` : 'unknown (no /proc)';
     process.stderr.write(`  ${scenario}: ${describeDataset(dataset)}; server memory ${figures}\n`);
@@ -84,27 +84,6 @@ async function firstPass(server: SearchServer, paths: readonly string[], headers
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
-}
-
-/** Registers a backend client through dynamic registration (switched on by the one-off admin token) and gets its token. */
-async function backendToken(url: string, adminToken: string): Promise<string> {
-  const key = await generateBackendKey('ES384');
-  const registered = await fetch(`${url}/oauth2/register`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      client_name: 'bench search',
-      token_endpoint_auth_method: 'private_key_jwt',
-      grant_types: ['client_credentials'],
-      scope: SCOPE,
-      jwks: { keys: [key.publicJwk] },
-    }),
-  });
-  const client = (await registered.json()) as { client_id?: string };
-  if (registered.status !== 201 || !client.client_id) throw new Error(`client registration answered ${registered.status}: ${JSON.stringify(client)}`);
-  const answer = await requestBackendToken(`${url}/oauth2/token`, client.client_id, key, SCOPE);
-  if (answer.status !== 200) throw new Error(`token request answered ${answer.status}: ${JSON.stringify(answer.json)}`);
-  return answer.json.access_token as string;
 }
 
 function describeDataset(dataset: SearchDataset): string {

@@ -12,7 +12,7 @@ import { Repository } from '../resources/repository/repository';
 import { createResourceIndexer } from '../resources/search/indexing';
 import { createSearchEngine, supportedSearchParams } from '../resources/search/query';
 import type { DocumentStore } from '../resources/storage/port';
-import { createResourceValidator } from '../resources/validation';
+import { createResourceValidator } from '../profiles/validation';
 import type { AuthEventSink } from '../smart/auth-event';
 import { createSmartServer } from '../smart/smart-server';
 import { fhirBaseUrl, FHIR_PATH, type Config } from './config';

@@ -1,6 +1,6 @@
 import { isResourceType } from '../definitions/resource-types';
 import { badRequest } from '../errors/fhir-error';
-import { FHIR_ID } from '../validation/reference-rules';
+import { FHIR_ID } from '../../profiles/validation/reference-rules';
 
 /**
  * `Bundle.entry.request.url`: "the URL for this entry, relative to the root (the address to which the request is

@@ -1,6 +1,6 @@
 import type { DocumentStore } from '../storage/port';
 import type { ResourceIndexer, SearchEngine } from '../search/search-engine';
-import type { ResourceValidator } from '../validation/resource-validator';
+import type { ResourceValidator } from '../../profiles/validation/resource-validator';
 import type { Auditor } from '../audit/auditor';
 import type { AuditTrail } from '../audit/audit-trail';
 

@@ -10,7 +10,7 @@ import { Repository } from '../../resources/repository/repository';
 import { createResourceIndexer } from '../../resources/search/indexing';
 import { createSearchEngine } from '../../resources/search/query';
 import { openEmbeddedStore } from '../../resources/storage/embedded/embedded-store';
-import { createResourceValidator } from '../../resources/validation';
+import { createResourceValidator } from '../../profiles/validation';
 import { generatePatientRecords, generateSharedResources, type GeneratorOptions } from '../data';
 
 /**

@@ -1,5 +1,5 @@
 import { resourceTypes } from '../../resources/definitions/resource-types';
-import { createResourceValidator } from '../../resources/validation';
+import { createResourceValidator } from '../../profiles/validation';
 import { minimalResource } from './minimal-resource';
 
 describe('minimal resources built from the definitions', () => {

@@ -8,7 +8,7 @@ import { Auditor } from '../../../audit/auditor';
 import { Repository } from '../../../repository/repository';
 import { openEmbeddedStore } from '../../../storage/embedded/embedded-store';
 import type { DocumentStore } from '../../../storage/port';
-import { createResourceValidator } from '../../../validation';
+import { createResourceValidator } from '../../../../profiles/validation';
 import { createResourceIndexer } from '../../indexing';
 import type { SearchEngine } from '../../search-engine';
 import { createSearchEngine, type SearchEngineOptions } from '../create-search-engine';

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { IssueInput } from '../errors/fhir-error';
+import type { IssueInput } from '../../resources/errors/fhir-error';
 import { childExpression, pointerExpression, valueAtPointer } from './fhir-path';
 import { isAlignedNull } from './json-rules';
 import { describeValue, quote } from './json-values';

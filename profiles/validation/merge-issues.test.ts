@@ -1,4 +1,4 @@
-import type { IssueInput } from '../errors/fhir-error';
+import type { IssueInput } from '../../resources/errors/fhir-error';
 import { mergeIssues } from './merge-issues';
 
 const issue = (code: IssueInput['code'], expression: string): IssueInput => ({ code, diagnostics: code, expression });

@@ -1,5 +1,5 @@
 import type { SchemaObject } from 'ajv';
-import { elementInfo, elementNames, typeSuffix } from '../definitions/elements';
+import { elementInfo, elementNames, typeSuffix } from '../../resources/definitions/elements';
 
 /**
  * What the R4 JSON schema leaves out of the StructureDefinitions, per schema definition:

@@ -1,5 +1,5 @@
 import type { OperationOutcomeIssue } from 'fhir/r4';
-import { isFhirError } from '../errors/fhir-error';
+import { isFhirError } from '../../resources/errors/fhir-error';
 import { loadR4Schema } from './schema-loader';
 import { elementRulesFor } from './element-rules';
 import { createResourceValidator } from './resource-validator';

@@ -1,5 +1,5 @@
 import type { Bundle, FhirResource, Observation, OperationOutcomeIssue, Parameters, Patient } from 'fhir/r4';
-import { FhirError, isFhirError } from '../errors/fhir-error';
+import { FhirError, isFhirError } from '../../resources/errors/fhir-error';
 import { createResourceValidator } from './resource-validator';
 
 const validator = createResourceValidator();

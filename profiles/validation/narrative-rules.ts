@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import type { IssueInput } from '../errors/fhir-error';
+import type { IssueInput } from '../../resources/errors/fhir-error';
 
 /**
  * Narrative XHTML (R4 narrative.html#xhtml, invariants txt-1 and txt-2): the root is a `div` in the XHTML

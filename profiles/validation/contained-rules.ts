@@ -1,4 +1,4 @@
-import type { IssueInput } from '../errors/fhir-error';
+import type { IssueInput } from '../../resources/errors/fhir-error';
 import { childExpression } from './fhir-path';
 import { isJsonObject, type JsonObject } from './json-values';
 

@@ -1,4 +1,4 @@
-import { type IssueInput, invalidResource } from '../errors/fhir-error';
+import { type IssueInput, invalidResource } from '../../resources/errors/fhir-error';
 import { describeValue, isJsonObject, type JsonObject } from './json-values';
 
 /**

@@ -1,6 +1,6 @@
 import type { Bundle, OperationOutcomeIssue, Resource } from 'fhir/r4';
-import { readR4File } from '../definitions/r4-files';
-import { isFhirError } from '../errors/fhir-error';
+import { readR4File } from '../../resources/definitions/r4-files';
+import { isFhirError } from '../../resources/errors/fhir-error';
 import { createResourceValidator } from './resource-validator';
 import { correctR4Definitions } from './schema-corrections';
 

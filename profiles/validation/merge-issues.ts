@@ -1,4 +1,4 @@
-import type { IssueInput } from '../errors/fhir-error';
+import type { IssueInput } from '../../resources/errors/fhir-error';
 
 /**
  * One issue per element problem. Schema, reference and invariant issues come first and win over later ones

@@ -1,5 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import { type IssueInput, invalidResource } from '../errors/fhir-error';
+import { type IssueInput, invalidResource } from '../../resources/errors/fhir-error';
 import { ajvErrorsToIssues } from './ajv-errors-to-issues';
 import { containedResourceIssues, LocalScope } from './contained-rules';
 import { childExpression, pointerExpression } from './fhir-path';

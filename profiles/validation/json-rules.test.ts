@@ -1,5 +1,5 @@
 import type { OperationOutcomeIssue } from 'fhir/r4';
-import { isFhirError } from '../errors/fhir-error';
+import { isFhirError } from '../../resources/errors/fhir-error';
 import { isAlignedNull, jsonRuleIssues as jsonRules, MAX_DEPTH } from './json-rules';
 
 const jsonRuleIssues = (resource: Record<string, unknown>, expression: string) => jsonRules(resource, expression).issues;

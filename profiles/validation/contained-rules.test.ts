@@ -1,17 +1,8 @@
-import type { OperationOutcomeIssue } from 'fhir/r4';
-import { isFhirError } from '../../resources/errors/fhir-error';
 import { createResourceValidator } from './resource-validator';
+import { issuesOf as issuesIn } from './validation-issues.test-support';
 
 const validator = createResourceValidator();
-const issuesOf = (resource: unknown): OperationOutcomeIssue[] => {
-  try {
-    validator.validate(resource);
-  } catch (e) {
-    if (isFhirError(e)) return e.outcome.issue;
-    throw e;
-  }
-  return [];
-};
+const issuesOf = (resource: unknown) => issuesIn(validator, resource);
 
 const request = (contained: unknown[], extra: Record<string, unknown> = {}) => ({
   resourceType: 'MedicationRequest',

@@ -1,19 +1,11 @@
 import type { OperationOutcomeIssue } from 'fhir/r4';
-import { isFhirError } from '../../resources/errors/fhir-error';
 import { loadR4Schema } from './schema-loader';
 import { elementRulesFor } from './element-rules';
 import { createResourceValidator } from './resource-validator';
+import { issuesOf as issuesIn } from './validation-issues.test-support';
 
 const validator = createResourceValidator();
-const issuesOf = (resource: unknown): OperationOutcomeIssue[] => {
-  try {
-    validator.validate(resource);
-  } catch (e) {
-    if (isFhirError(e)) return e.outcome.issue;
-    throw e;
-  }
-  return [];
-};
+const issuesOf = (resource: unknown) => issuesIn(validator, resource);
 const summary = (issues: OperationOutcomeIssue[]) => issues.map((i) => [i.code, i.expression?.[0], i.diagnostics]);
 
 const observation = { resourceType: 'Observation', status: 'final', code: { text: 'weight' } };

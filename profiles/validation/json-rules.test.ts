@@ -1,9 +1,8 @@
-import type { OperationOutcomeIssue } from 'fhir/r4';
-import { isFhirError } from '../../resources/errors/fhir-error';
 import { isAlignedNull, jsonRuleIssues as jsonRules, MAX_DEPTH } from './json-rules';
 
 const jsonRuleIssues = (resource: Record<string, unknown>, expression: string) => jsonRules(resource, expression).issues;
 import { createResourceValidator } from './resource-validator';
+import { issuesOf as issuesIn } from './validation-issues.test-support';
 
 describe('jsonRuleIssues (https://hl7.org/fhir/R4/json.html#json)', () => {
   it('finds nothing in a resource without empty values', () => {
@@ -61,15 +60,7 @@ describe('nesting depth', () => {
 
 describe('ResourceValidator: FHIR JSON rules', () => {
   const validator = createResourceValidator();
-  const issuesOf = (resource: unknown): OperationOutcomeIssue[] => {
-    try {
-      validator.validate(resource);
-    } catch (e) {
-      if (isFhirError(e)) return e.outcome.issue;
-      throw e;
-    }
-    return [];
-  };
+  const issuesOf = (resource: unknown) => issuesIn(validator, resource);
 
   it('reports empty objects and arrays that the schema accepts', () => {
     const issues = issuesOf({ resourceType: 'Patient', name: [{}], telecom: [], meta: {} });

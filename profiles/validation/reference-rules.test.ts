@@ -1,7 +1,6 @@
-import type { OperationOutcomeIssue } from 'fhir/r4';
-import { isFhirError } from '../../resources/errors/fhir-error';
 import { referenceProblem } from './reference-rules';
 import { createResourceValidator } from './resource-validator';
+import { issuesOf as issuesIn } from './validation-issues.test-support';
 import { loadR4Schema } from './schema-loader';
 
 const { resourceTypes } = loadR4Schema();
@@ -46,15 +45,7 @@ describe('referenceProblem (https://hl7.org/fhir/R4/references.html#literal)', (
 
 describe('ResourceValidator: references', () => {
   const validator = createResourceValidator();
-  const issuesOf = (resource: unknown): OperationOutcomeIssue[] => {
-    try {
-      validator.validate(resource);
-    } catch (e) {
-      if (isFhirError(e)) return e.outcome.issue;
-      throw e;
-    }
-    return [];
-  };
+  const issuesOf = (resource: unknown) => issuesIn(validator, resource);
   const observation = { resourceType: 'Observation', status: 'final', code: { text: 'x' } };
 
   it('names the reference element of a bad reference', () => {

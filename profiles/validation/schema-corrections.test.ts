@@ -1,19 +1,11 @@
-import type { Bundle, OperationOutcomeIssue, Resource } from 'fhir/r4';
+import type { Bundle, Resource } from 'fhir/r4';
 import { readR4File } from '../../resources/definitions/r4-files';
-import { isFhirError } from '../../resources/errors/fhir-error';
 import { createResourceValidator } from './resource-validator';
+import { issuesOf as issuesIn } from './validation-issues.test-support';
 import { correctR4Definitions } from './schema-corrections';
 
 const validator = createResourceValidator();
-const issuesOf = (resource: unknown): OperationOutcomeIssue[] => {
-  try {
-    validator.validate(resource);
-  } catch (e) {
-    if (isFhirError(e)) return e.outcome.issue;
-    throw e;
-  }
-  return [];
-};
+const issuesOf = (resource: unknown) => issuesIn(validator, resource);
 
 describe('corrections to the official R4 JSON schema', () => {
   it('accepts the R4 version 4.0.1 as a FHIRVersion (the package ships the 4.0.0 schema)', () => {

@@ -15,6 +15,8 @@ export interface BenchReport {
   scenarios: ScenarioSummary[];
   failed: FailedScenario[];
   ratios: Ratio[];
+  /** Index extraction cost per typical resource type, when measured. */
+  indexExtraction?: { type: string; microsPerResource: number }[];
   ok: boolean;
 }
 

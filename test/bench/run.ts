@@ -12,6 +12,7 @@ import { searchPatientCode } from './scenarios/search-patient-code';
 import { searchPatientName } from './scenarios/search-patient-name';
 import { searchRevinclude } from './scenarios/search-revinclude';
 import { fhirServerEntry, START } from './servers';
+import { INDEX_EXTRACTION_BUDGET_MICROS, measureIndexExtraction, type IndexExtractionFigure } from './micro/index-extraction';
 import { parseSettings, UsageError } from './settings';
 import { benchRatios, summarize, type ScenarioSummary } from './summary';
 
@@ -26,8 +27,16 @@ const SCENARIOS: readonly Scenario[] = [bareHandler, fhirRead, fhirReadUnaudited
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
+/** Measured in this process, without a server: `npm run bench -- index-extraction`. */
+const MICRO = 'index-extraction';
+
 async function main(): Promise<number> {
-  const settings = parseSettings(process.argv.slice(2), process.env, SCENARIOS.map((s) => s.name));
+  const settings = parseSettings(process.argv.slice(2), process.env, [MICRO, ...SCENARIOS.map((s) => s.name)]);
+  let indexExtraction: IndexExtractionFigure[] | undefined;
+  if (settings.scenarios.includes(MICRO)) {
+    process.stderr.write(`> ${MICRO}: in this process, median of 7 rounds\n`);
+    indexExtraction = measureIndexExtraction();
+  }
   const selected = SCENARIOS.filter((s) => settings.scenarios.includes(s.name));
   const running = new Map<TargetName, ChildServer>();
   const startFailures = new Map<TargetName, string>();
@@ -69,9 +78,13 @@ async function main(): Promise<number> {
     scenarios: summaries,
     failed,
     ratios,
+    ...(indexExtraction ? { indexExtraction } : {}),
     ok: failed.length === 0 && summaries.every((s) => s.ok),
   };
   process.stdout.write(`\n${formatTable(report)}\n`);
+  for (const f of indexExtraction ?? []) {
+    process.stdout.write(`index extraction, ${f.type}: ${f.microsPerResource.toFixed(1)} µs per resource (target <= ${INDEX_EXTRACTION_BUDGET_MICROS})\n`);
+  }
   const file = writeReport(path.join(REPO_ROOT, 'bench-results'), report);
   process.stdout.write(`\nresults: ${path.relative(process.cwd(), file)}\n`);
   return report.ok ? 0 : 1;

@@ -28,6 +28,7 @@ export class QueryExecutor {
     const skip = options.skip ?? 0;
     const limit = options.limit ?? Infinity;
     if (plan.kind === 'ordered') return this.orderedScan(collection, plan, query, options, skip + limit).slice(skip, skip + limit);
+    if (plan.kind === 'idOrdered') return this.idOrderedScan(collection, plan.direction, query, skip + limit).slice(skip, skip + limit);
 
     const matches: Revisioned[] = [];
     const sorted = options.sort && options.sort.length > 0;
@@ -113,6 +114,22 @@ export class QueryExecutor {
       if (upper !== undefined && compareValues(value, upper) > 0) return;
       yield idOf(k);
     }
+  }
+
+  /** Walks the documents in `_id` order (their key order) and stops at the `wanted`-th match. */
+  private idOrderedScan(collection: string, direction: 1 | -1, query: { test(doc: unknown): boolean }, wanted: number): Revisioned[] {
+    const range =
+      direction === 1
+        ? { start: [collection], end: [collection, MAX_KEY] }
+        : { start: [collection, MAX_KEY], end: [collection], reverse: true };
+    const matches: Revisioned[] = [];
+    if (wanted <= 0) return matches;
+    for (const { value } of this.layout.docs.getRange(range)) {
+      const hit = { revision: value[0], doc: value[1] as StoredDocument };
+      if (!query.test(hit.doc)) continue;
+      if (matches.push(hit) >= wanted) break;
+    }
+    return matches;
   }
 
   /** Walks an index in sort order and stops once `wanted` matches are found and the last sort value's ties are in. */

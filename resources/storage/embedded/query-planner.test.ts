@@ -61,6 +61,12 @@ describe('embedded query planner', () => {
     expect(plan).toEqual({ kind: 'ordered', index: byType, prefix: ['Patient'], direction: -1 });
   });
 
+  it('walks the documents in _id order for "first n by _id" (no index needed, none read past the n-th match)', () => {
+    expect(planQuery({}, { sort: [['_id', 1]], limit: 100 }, [byType], probeOf(PROBE_CAP))).toEqual({ kind: 'idOrdered', direction: 1 });
+    expect(planQuery({ other: 1 }, { sort: [['_id', -1]], limit: 1 }, [], probeOf(PROBE_CAP))).toEqual({ kind: 'idOrdered', direction: -1 });
+    expect(planQuery({}, { sort: [['_id', 1]] }, [], probeOf(PROBE_CAP)).kind).toBe('scan');
+  });
+
   it('scans the collection when no index applies', () => {
     expect(planQuery({ other: 1 }, {}, [byType], probeOf(1)).kind).toBe('scan');
   });

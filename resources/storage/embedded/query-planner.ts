@@ -30,6 +30,7 @@ export type Plan =
   | { kind: 'index'; index: IndexInfo; scans: KeyScan[] }
   | { kind: 'union'; plans: Plan[] }
   | { kind: 'ordered'; index: IndexInfo; prefix: Scalar[]; direction: 1 | -1 }
+  | { kind: 'idOrdered'; direction: 1 | -1 }
   | { kind: 'scan' };
 
 /** Counts candidate keys of a plan, stopping at `cap`; lets the planner compare plans by what they would read. */
@@ -66,6 +67,9 @@ export function planQuery(filter: Filter, options: FindOptions, indexes: readonl
   }
   if (best && bestCount < PROBE_CAP) return best;
   if (options.limit !== undefined && options.sort && options.sort.length > 0) {
+    const [field, direction] = options.sort[0];
+    // Documents are stored in `_id` order (MongoDB's _id index), so "oldest first, limit n" reads n documents.
+    if (field === '_id') return { kind: 'idOrdered', direction };
     const ordered = orderedPlan(conditions, options.sort[0], indexes);
     if (ordered) return ordered;
   }
@@ -83,7 +87,7 @@ function unionPlan(branches: Filter[], indexes: readonly IndexInfo[], probe: Pro
   const plans: Plan[] = [];
   for (const branch of branches) {
     const plan = planQuery(branch, {}, indexes, probe);
-    if (plan.kind === 'scan' || plan.kind === 'ordered') return undefined;
+    if (plan.kind === 'scan' || plan.kind === 'ordered' || plan.kind === 'idOrdered') return undefined;
     plans.push(plan);
   }
   return plans.length > 0 ? { kind: 'union', plans } : undefined;

@@ -59,6 +59,12 @@ export function describeSortPageProject(ctx: ContractContext): void {
       expect(orderOf(await rows.find({ family: 'Smith' }, { sort: [['given', 1], ['_id', 1]], skip: 1, limit: 1 }))).toEqual(['r3']);
     });
 
+    test('sorted by _id with a limit, in either direction, with a filter', async () => {
+      expect(orderOf(await rows.find({}, { sort: [['_id', -1]], limit: 2 }))).toEqual(['r6', 'r5']);
+      expect(orderOf(await rows.find({ family: 'Smith' }, { sort: [['_id', -1]], skip: 1, limit: 1 }))).toEqual(['r3']);
+      expect(orderOf(await rows.find({ family: 'Jones' }, { sort: [['_id', 1]], limit: 5 }))).toEqual(['r2', 'r5']);
+    });
+
     test('limit applies after sort, not before it', async () => {
       expect(orderOf(await rows.find({}, { sort: [['born', -1], ['_id', 1]], limit: 1 }))).toEqual(['r3']);
     });

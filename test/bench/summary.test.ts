@@ -21,15 +21,19 @@ function result(reqPerSec: number, extra: Partial<autocannon.Result> = {}): auto
 const scenario = (name: string): Scenario => ({ name, description: name, needs: [], connections: 32, run: async () => ({ result: result(0) }) });
 
 describe('summaries', () => {
-  it('computes fhir-read / bare-handler against 0.6 and fhir-read / fhir-read-unaudited against 0.85', () => {
+  it('computes each ratio an issue sets a target for, from the same run', () => {
     const ratios = benchRatios([
       summarize(scenario('bare-handler'), { result: result(10_000) }),
       summarize(scenario('fhir-read'), { result: result(5_000) }),
       summarize(scenario('fhir-read-unaudited'), { result: result(5_500) }),
     ]);
-    expect(ratios[0]).toMatchObject({ name: 'fhir-read / bare-handler (req/s)', value: 0.5, target: 0.6, met: false });
-    expect(ratios[1]).toMatchObject({ name: 'fhir-read / fhir-read-unaudited (req/s)', target: 0.85, met: true });
-    expect(ratios[1].value).toBeCloseTo(5_000 / 5_500);
+    expect(ratios.map((r) => [r.name, r.target, r.met])).toEqual([
+      ['fhir-read-unaudited / bare-handler (req/s)', 0.6, false],
+      ['fhir-read / bare-handler (req/s)', 0.5, true],
+      ['fhir-read / fhir-read-unaudited (req/s)', 0.85, true],
+    ]);
+    expect(ratios[0].value).toBeCloseTo(0.55);
+    expect(ratios[2].value).toBeCloseTo(5_000 / 5_500);
   });
 
   it('has no ratio unless both scenarios of it ran', () => {

@@ -57,7 +57,7 @@ describe('summaries', () => {
     };
     const table = formatTable(report);
     expect(table).toMatch(/^bare-handler\s+32\s+10000\s+2\.0\s+2\.0\s+0\s+0\s+0\s+0\s+0$/m);
-    expect(table).toContain('fhir-read / bare-handler (req/s): 0.70 (target >= 0.6) met');
+    expect(table).toContain('fhir-read / bare-handler (req/s): 0.70 (target >= 0.5) met');
     expect(table).toContain(`node ${process.version}`);
   });
 });

@@ -1,5 +1,7 @@
 import type { Bundle } from 'fhir/r4';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { SystemClientToken } from '../support/auth-backend';
+import { freePort, spawnServer } from '../support/server-process';
+import { request, startTestServer, type TestServer } from '../support/test-server';
 
 /** Paging of searchsets over HTTP (R4 http.html#paging, search.html#paging). */
 const FAMILIES = ['Adams', 'Baker', 'Clark', 'Davis', 'Evans', 'Foster', 'Green', 'Hill', 'Irwin', 'Jones'];
@@ -70,17 +72,25 @@ describe('search paging over HTTP', () => {
     expect(viaPost.json.link).toEqual(viaGet.link);
   });
 
-  it('a next link made by one server is served by another server sharing the store: nothing is kept in memory', async () => {
-    const other = await startTestServer({}, t.dataDir);
+  it('a next link made by one server is served by another server process sharing the store: nothing is kept in memory', async () => {
+    // A second process, as behind a load balancer (LMDB allows one open of a store per process).
+    const port = await freePort();
+    const otherUrl = `http://127.0.0.1:${port}`;
+    const other = await spawnServer({ DATA_DIR: t.dataDir, BASE_URL: otherUrl }, port);
     try {
+      const client = await SystemClientToken.register(t.server.app.store, `${otherUrl}/fhir`, `${otherUrl}/oauth2/token`);
       const first = await get(t, '/Patient?_count=6&_sort=family');
-      const secondHere = await get(t, link(first, 'next')!);
-      const secondThere = await get(other, link(first, 'next')!);
-      expect(ids(secondThere)).toEqual(ids(secondHere));
+      const next = link(first, 'next')!;
+      const secondHere = await get(t, next);
+      const secondThere = await request(`${otherUrl}/fhir${next.slice(t.base.length)}`, { headers: { authorization: `Bearer ${await client.token()}` } });
+      expect(secondThere.status).toBe(200);
+      expect(ids(secondThere.json)).toEqual(ids(secondHere));
+      expect(ids(secondHere)).toHaveLength(6);
     } finally {
-      await other.server.close();
+      other.child.kill('SIGTERM');
+      await other.exited;
     }
-  });
+  }, 90_000);
 
   it('a tampered page token is a 400 with an OperationOutcome naming _page', async () => {
     const forged = Buffer.from(JSON.stringify(['n', 'x', 'Patient', [{ $where: '1' }, 'x']])).toString('base64url');

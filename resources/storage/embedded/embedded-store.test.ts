@@ -18,6 +18,14 @@ describe('embedded store', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('refuses a second open of the same directory in one thread (LMDB would deadlock), and reopens after close', async () => {
+    await expect(openEmbeddedStore({ dir: `${dir}/.`, durability: 'commit' })).rejects.toThrow(/already open in this thread/);
+    await store.collection('c').insertOne({ _id: 'kept' });
+    await store.close();
+    store = await openEmbeddedStore({ dir, durability: 'commit' });
+    expect(await store.collection('c').findById('kept')).toEqual({ _id: 'kept' });
+  });
+
   it('gives every concurrent read-modify-write its own version (no lost update)', async () => {
     await store.collection('counters').insertOne({ _id: 'c', v: 0 });
     await Promise.all(

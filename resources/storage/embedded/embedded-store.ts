@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { open } from 'lmdb';
 import {
   DuplicateKeyError,
@@ -21,6 +22,9 @@ export interface EmbeddedStoreOptions {
   durability: 'flush' | 'commit';
 }
 
+/** Directories of the embedded stores open in this thread (module state is per thread in Node). */
+const OPEN_IN_THIS_THREAD = new Set<string>();
+
 /** Attempts before a transaction that keeps colliding with concurrent writers gives up. */
 const MAX_ATTEMPTS = 50;
 
@@ -30,7 +34,14 @@ const MAX_ATTEMPTS = 50;
  * evaluated by mingo over candidates from the store's own indexes.
  */
 export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<DocumentStore> {
-  const env = open({ path: options.dir, compression: false });
+  const dir = path.resolve(options.dir);
+  // LMDB forbids opening one environment twice in a process (http://www.lmdb.tech/doc/ caveats); within one
+  // thread it deadlocks: one handle's writer holds the write lock waiting for this thread to run its
+  // transaction callbacks while this thread waits for that lock through the other handle. Other threads (the
+  // audit chainer's worker) and other processes are fine. So a second open here fails at once instead.
+  if (OPEN_IN_THIS_THREAD.has(dir)) throw new Error(`the embedded store in ${dir} is already open in this thread; share that store instead`);
+  const env = open({ path: dir, compression: false });
+  OPEN_IN_THIS_THREAD.add(dir);
   const layout: Layout = {
     env,
     // Documents share msgpack structures (kept in the database): a stored document decodes about three times
@@ -40,8 +51,9 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     unique: env.openDB({ name: 'unique' }),
     catalog: env.openDB({ name: 'catalog' }),
   };
-  return new EmbeddedStore(layout, options);
+  return new EmbeddedStore(layout, { ...options, dir });
 }
+
 
 class EmbeddedStore implements DocumentStore {
   readonly kind = 'embedded' as const;
@@ -131,8 +143,12 @@ class EmbeddedStore implements DocumentStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.layout.env.flushed;
-    await this.layout.env.close();
+    try {
+      await this.layout.env.flushed;
+      await this.layout.env.close();
+    } finally {
+      OPEN_IN_THIS_THREAD.delete(this.options.dir);
+    }
   }
 
   /** The collection's indexes, reloaded when another store instance on this environment changed the catalog. */

@@ -16,4 +16,7 @@ module.exports = {
   testTimeout: 30_000,
   // Two cores: one worker per core keeps integration tests (each starts real servers) from starving each other.
   maxWorkers: 2,
+  // Each integration suite loads the R4 definitions and opens LMDB maps in its worker; over ~130 suites a worker
+  // grows to several GB and then cannot exit in jest's grace period. Recycle a worker once it passes this.
+  workerIdleMemoryLimit: '1536MB',
 };

@@ -1,15 +1,5 @@
-import { FhirError, isFhirError } from '../errors/fhir-error';
+import { thrownFhirError } from '../errors/fhir-error.test-support';
 import { parseFhirPathPatch } from './fhirpath-patch-operation';
-
-function failure(fn: () => unknown): FhirError {
-  try {
-    fn();
-  } catch (e) {
-    if (isFhirError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a FhirError');
-}
 
 const parameters = (...part: object[][]) => ({
   resourceType: 'Parameters',
@@ -126,14 +116,14 @@ describe('parseFhirPathPatch: malformed documents are 400, naming the operation'
       'extensions on primitive values are not supported',
     ],
   ])('%s', (_, document, reason) => {
-    const error = failure(() => parseFhirPathPatch(document));
+    const error = thrownFhirError(() => parseFhirPathPatch(document));
     expect(error.kind).toBe('bad-request');
     expect(error.outcome.issue[0].diagnostics).toContain(reason);
   });
 
   it('locates the malformed operation', () => {
     const document = parameters([type('delete'), path('Patient.active')], [type('delete')]);
-    const error = failure(() => parseFhirPathPatch(document));
+    const error = thrownFhirError(() => parseFhirPathPatch(document));
     expect(error.outcome.issue[0]).toMatchObject({
       expression: ['Parameters.parameter[1]'],
       diagnostics: expect.stringMatching(/^FHIRPath Patch operation 1: /),

@@ -1,5 +1,5 @@
 import type { Observation, Parameters, ParametersParameter, Patient } from 'fhir/r4';
-import { FhirError, isFhirError } from '../errors/fhir-error';
+import { thrownFhirError } from '../errors/fhir-error.test-support';
 import { applyFhirPathPatch } from './fhirpath-patch';
 
 /** One `operation` parameter; `value` is spread into the value part (`{ valueDate: ... }` or `{ part: [...] }`). */
@@ -21,16 +21,6 @@ const insert = (path: string, index: number, value: object) => operation('insert
 const del = (path: string) => operation('delete', { path });
 const replace = (path: string, value: object) => operation('replace', { path, value });
 const move = (path: string, source: number, destination: number) => operation('move', { path, source, destination });
-
-function failure(fn: () => unknown): FhirError {
-  try {
-    fn();
-  } catch (e) {
-    if (isFhirError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a FhirError');
-}
 
 const patient = (): Patient => ({
   resourceType: 'Patient',
@@ -84,7 +74,7 @@ describe('FHIRPath Patch: add', () => {
   });
 
   it('add fails when the single element already has a value', () => {
-    const error = failure(() => apply(patient(), add('Patient', 'birthDate', { valueDate: '1930-01-01' })));
+    const error = thrownFhirError(() => apply(patient(), add('Patient', 'birthDate', { valueDate: '1930-01-01' })));
     expect(error.kind).toBe('unprocessable');
     expect(error.outcome.issue[0].diagnostics).toMatch(/operation 0 \(add Patient\).*already has birthDate.*replace/);
   });
@@ -101,12 +91,12 @@ describe('FHIRPath Patch: add', () => {
 
   it('add fails when another type of the choice is already present', () => {
     const dead = { ...patient(), deceasedDateTime: '2020-01-01' };
-    const error = failure(() => apply(dead, add('Patient', 'deceased', { valueBoolean: true })));
+    const error = thrownFhirError(() => apply(dead, add('Patient', 'deceased', { valueBoolean: true })));
     expect(error.kind).toBe('unprocessable');
   });
 
   it('add fails when the value type is not one of the choice types', () => {
-    const error = failure(() => apply(patient(), add('Patient', 'deceased', { valueString: 'yes' })));
+    const error = thrownFhirError(() => apply(patient(), add('Patient', 'deceased', { valueString: 'yes' })));
     expect(error.kind).toBe('unprocessable');
     expect(error.outcome.issue[0].diagnostics).toContain('Patient.deceased[x] cannot hold a valueString');
   });
@@ -154,7 +144,7 @@ describe('FHIRPath Patch: add', () => {
   });
 
   it('add fails when a part names an element the type does not define', () => {
-    const error = failure(() =>
+    const error = thrownFhirError(() =>
       apply(patient(), add('Patient', 'contact', { part: [{ name: 'nickname', valueString: 'x' }] })),
     );
     expect(error.kind).toBe('unprocessable');
@@ -162,18 +152,18 @@ describe('FHIRPath Patch: add', () => {
   });
 
   it('add fails when the name is not an element of the type', () => {
-    const error = failure(() => apply(patient(), add('Patient', 'nickname', { valueString: 'x' })));
+    const error = thrownFhirError(() => apply(patient(), add('Patient', 'nickname', { valueString: 'x' })));
     expect(error.kind).toBe('unprocessable');
   });
 
   it('add fails when the path matches nothing', () => {
-    const error = failure(() => apply(patient(), add("Patient.name.where(use='old')", 'given', { valueString: 'x' })));
+    const error = thrownFhirError(() => apply(patient(), add("Patient.name.where(use='old')", 'given', { valueString: 'x' })));
     expect(error.kind).toBe('unprocessable');
     expect(error.outcome.issue[0].diagnostics).toContain('matches nothing');
   });
 
   it('add fails when the path matches two elements', () => {
-    const error = failure(() => apply(patient(), add('Patient.name', 'given', { valueString: 'x' })));
+    const error = thrownFhirError(() => apply(patient(), add('Patient.name', 'given', { valueString: 'x' })));
     expect(error.kind).toBe('unprocessable');
     expect(error.outcome.issue[0].diagnostics).toContain('matches 2 elements');
   });
@@ -224,19 +214,19 @@ describe('FHIRPath Patch: insert', () => {
   });
 
   it('insert fails when the index is past the end of the list', () => {
-    const error = failure(() => apply(patient(), insert('Patient.identifier', 3, identifier)));
+    const error = thrownFhirError(() => apply(patient(), insert('Patient.identifier', 3, identifier)));
     expect(error.kind).toBe('unprocessable');
     expect(error.outcome.issue[0].diagnostics).toContain('index 3 is out of range');
   });
 
   it('insert fails when the path is not a list', () => {
-    const error = failure(() => apply(patient(), insert('Patient.birthDate', 0, { valueDate: '2000-01-01' })));
+    const error = thrownFhirError(() => apply(patient(), insert('Patient.birthDate', 0, { valueDate: '2000-01-01' })));
     expect(error.kind).toBe('unprocessable');
     expect(error.outcome.issue[0].diagnostics).toContain('Patient.birthDate is not a list');
   });
 
   it('insert fails when the path does not end in an element name', () => {
-    const error = failure(() => apply(patient(), insert('Patient.identifier.first()', 0, identifier)));
+    const error = thrownFhirError(() => apply(patient(), insert('Patient.identifier.first()', 0, identifier)));
     expect(error.kind).toBe('bad-request');
   });
 });
@@ -263,7 +253,7 @@ describe('FHIRPath Patch: delete', () => {
   });
 
   it('delete fails when the path matches two elements', () => {
-    const error = failure(() => apply(patient(), del('Patient.name.given')));
+    const error = thrownFhirError(() => apply(patient(), del('Patient.name.given')));
     expect(error.kind).toBe('unprocessable');
   });
 });
@@ -304,13 +294,13 @@ describe('FHIRPath Patch: replace', () => {
   });
 
   it('replace fails when the path matches two elements', () => {
-    const error = failure(() => apply(patient(), replace('Patient.name.given', { valueString: 'x' })));
+    const error = thrownFhirError(() => apply(patient(), replace('Patient.name.given', { valueString: 'x' })));
     expect(error.kind).toBe('unprocessable');
     expect(error.outcome.issue[0].diagnostics).toContain('matches 3 elements');
   });
 
   it('replace fails when the path matches nothing', () => {
-    const error = failure(() => apply(patient(), replace('Patient.gender', { valueCode: 'male' })));
+    const error = thrownFhirError(() => apply(patient(), replace('Patient.gender', { valueCode: 'male' })));
     expect(error.kind).toBe('unprocessable');
   });
 });
@@ -322,10 +312,10 @@ describe('FHIRPath Patch: move', () => {
   });
 
   it('move fails when the source or destination is out of range', () => {
-    const tooFar = failure(() => apply(patient(), move('Patient.identifier', 0, 2)));
+    const tooFar = thrownFhirError(() => apply(patient(), move('Patient.identifier', 0, 2)));
     expect(tooFar.kind).toBe('unprocessable');
     expect(tooFar.outcome.issue[0].diagnostics).toContain('destination 2 is out of range');
-    const empty = failure(() => apply(patient(), move('Patient.photo', 0, 0)));
+    const empty = thrownFhirError(() => apply(patient(), move('Patient.photo', 0, 0)));
     expect(empty.kind).toBe('unprocessable');
   });
 });
@@ -337,11 +327,11 @@ describe('FHIRPath Patch: the resource id and type', () => {
       del('Patient.id'),
       add('Patient', 'resourceType', { valueString: 'Group' }),
     ]) {
-      const error = failure(() => apply(patient(), op));
+      const error = thrownFhirError(() => apply(patient(), op));
       expect(error.kind).toBe('bad-request');
     }
     const noId = { ...patient(), id: undefined };
-    expect(failure(() => apply(noId, add('Patient', 'id', { valueId: 'x' }))).kind).toBe('bad-request');
+    expect(thrownFhirError(() => apply(noId, add('Patient', 'id', { valueId: 'x' }))).kind).toBe('bad-request');
   });
 
   it('allows changing the id of a contained resource', () => {
@@ -373,12 +363,12 @@ describe('FHIRPath Patch: the whole patch', () => {
     result.contact![0].name!.text = 'changed';
     expect(input).toEqual(snapshot);
     expect(parameters).toEqual(parametersSnapshot);
-    failure(() => apply(input, del('Patient.birthDate'), del('Patient.name')));
+    thrownFhirError(() => apply(input, del('Patient.birthDate'), del('Patient.name')));
     expect(input).toEqual(snapshot);
   });
 
   it('names the failing operation in diagnostics and expression', () => {
-    const error = failure(() =>
+    const error = thrownFhirError(() =>
       apply(patient(), del('Patient.birthDate'), replace('Patient.gender', { valueCode: 'male' })),
     );
     expect(error.outcome.issue[0]).toMatchObject({
@@ -391,7 +381,7 @@ describe('FHIRPath Patch: the whole patch', () => {
   });
 
   it('rejects a path that selects computed values rather than elements (400)', () => {
-    const error = failure(() => apply(patient(), replace("Patient.birthDate + 'x'", { valueString: 'x' })));
+    const error = thrownFhirError(() => apply(patient(), replace("Patient.birthDate + 'x'", { valueString: 'x' })));
     expect(error.kind).toBe('bad-request');
   });
 });

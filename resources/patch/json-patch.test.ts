@@ -1,16 +1,6 @@
 import type { Patient } from 'fhir/r4';
-import { FhirError, isFhirError } from '../errors/fhir-error';
+import { thrownFhirError } from '../errors/fhir-error.test-support';
 import { applyJsonPatch } from './json-patch';
-
-function failure(fn: () => unknown): FhirError {
-  try {
-    fn();
-  } catch (e) {
-    if (isFhirError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a FhirError');
-}
 
 const patient = (): Patient => ({
   resourceType: 'Patient',
@@ -72,7 +62,7 @@ describe('JSON Patch (RFC 6902): operations', () => {
 
 describe('JSON Patch: operations that cannot apply to the resource (422)', () => {
   it('a failing test fails the whole patch with 422', () => {
-    const error = failure(() =>
+    const error = thrownFhirError(() =>
       apply([
         { op: 'replace', path: '/active', value: false },
         { op: 'test', path: '/birthDate', value: '2000-01-01' },
@@ -95,7 +85,7 @@ describe('JSON Patch: operations that cannot apply to the resource (422)', () =>
     ['an array index that is not a number', { op: 'add', path: '/name/first', value: {} }, 'not a number'],
     ['move from a missing member', { op: 'move', from: '/gender', path: '/birthDate' }, "'from' does not exist"],
   ])('%s is 422', (_, operation, reason) => {
-    const error = failure(() => apply([operation]));
+    const error = thrownFhirError(() => apply([operation]));
     expect(error.kind).toBe('unprocessable');
     expect(error.outcome.issue[0].diagnostics).toContain(reason);
     expect(error.outcome.issue[0].diagnostics).not.toContain('Chalmers');
@@ -117,13 +107,13 @@ describe('JSON Patch: malformed documents (400)', () => {
     ['a prototype token', [{ op: 'add', path: '/__proto__/x', value: 1 }], 'not a FHIR element'],
     ['a whole-resource replace', [{ op: 'replace', path: '', value: {} }], 'whole resource'],
   ])('%s is 400', (_, patch, reason) => {
-    const error = failure(() => apply(patch));
+    const error = thrownFhirError(() => apply(patch));
     expect(error.kind).toBe('bad-request');
     expect(error.outcome.issue[0].diagnostics).toContain(reason);
   });
 
   it('names the malformed operation by index', () => {
-    const error = failure(() => apply([{ op: 'remove', path: '/active' }, { op: 'add', path: '/gender' }]));
+    const error = thrownFhirError(() => apply([{ op: 'remove', path: '/active' }, { op: 'add', path: '/gender' }]));
     expect(error.outcome.issue[0]).toMatchObject({
       expression: ['/1'],
       diagnostics: expect.stringMatching(/^JSON Patch operation 1 \(add \/gender\)/),
@@ -140,7 +130,7 @@ describe('JSON Patch: the resource id and type', () => {
     [{ op: 'copy', from: '/birthDate', path: '/id' }],
     [{ op: 'replace', path: '/resourceType', value: 'Group' }],
   ])('refuses %j with 400', (operation) => {
-    const error = failure(() => apply([operation]));
+    const error = thrownFhirError(() => apply([operation]));
     expect(error.kind).toBe('bad-request');
     expect(error.outcome.issue[0].diagnostics).toMatch(/resource id|resourceType of a resource/);
   });
@@ -168,7 +158,7 @@ describe('JSON Patch: no shared state', () => {
 
   it('leaves the input untouched when an operation fails half way', () => {
     const input = patient();
-    failure(() => applyJsonPatch(input, [{ op: 'remove', path: '/active' }, { op: 'test', path: '/id', value: 'x' }]));
+    thrownFhirError(() => applyJsonPatch(input, [{ op: 'remove', path: '/active' }, { op: 'test', path: '/id', value: 'x' }]));
     expect(input).toEqual(patient());
   });
 });

@@ -1,8 +1,7 @@
-import { hash, verify } from '@node-rs/argon2';
 import { DuplicateKeyError, type DocumentStore } from '../../resources/storage/port';
 import { parseScope } from '../scopes/scope';
 import { AUTH } from '../store/auth-collections';
-import { randomToken } from '../store/secrets';
+import { hashSecret, randomToken, secretMatchesHash } from '../store/secrets';
 import type { ClientKind, ClientRecord, GrantType } from './client-record';
 import { checkJwks, checkJwksUri } from './client-keys';
 
@@ -18,9 +17,6 @@ export interface NewClient {
   jwksUri?: string;
   source: ClientRecord['source'];
 }
-
-/** A dummy hash verified against when a client is unknown, so timing does not reveal which client ids exist. */
-let dummyHash: Promise<string> | undefined;
 
 /** Clients in the store: registration (CLI, RFC 7591), lookup, secret verification, removal. */
 export class ClientRegistry {
@@ -47,7 +43,7 @@ export class ClientRegistry {
     let secret: string | undefined;
     if (client.kind === 'confidential-symmetric') {
       secret = randomToken(32);
-      client.secretHash = await hash(secret);
+      client.secretHash = await hashSecret(secret);
     }
     try {
       await this.clients.insertOne(client);
@@ -65,11 +61,7 @@ export class ClientRegistry {
   /** The client when `secret` is its secret; undefined otherwise (same time either way). */
   async verifySecret(clientId: string, secret: string): Promise<ClientRecord | undefined> {
     const client = await this.find(clientId);
-    if (!client?.secretHash) {
-      await verify(await (dummyHash ??= hash(randomToken())), secret).catch(() => false);
-      return undefined;
-    }
-    return (await verify(client.secretHash, secret).catch(() => false)) ? client : undefined;
+    return (await secretMatchesHash(client?.secretHash, secret)) ? client : undefined;
   }
 
   private async validate(input: NewClient): Promise<ClientRecord> {

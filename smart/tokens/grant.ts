@@ -21,18 +21,12 @@ export interface Grant {
   needPatientBanner: boolean;
 }
 
-/** The stored form of a grant (codes and refresh families keep it between requests). */
-export interface StoredGrant {
+/** The stored form of a grant (codes and refresh families keep it between requests): ids and scope text. */
+export type StoredGrant = Omit<Grant, 'client' | 'user' | 'scopes'> & {
   clientId: string;
   userId?: string;
   scopes: string;
-  patient?: string;
-  encounter?: string;
-  fhirUser?: string;
-  authTime?: number;
-  nonce?: string;
-  needPatientBanner: boolean;
-}
+};
 
 export function storedGrant(grant: Grant): StoredGrant {
   const stored: StoredGrant = { clientId: grant.client._id, scopes: grant.scopes.map((s) => s.text).join(' '), needPatientBanner: grant.needPatientBanner };

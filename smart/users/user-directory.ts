@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
 import { DuplicateKeyError, type DocumentStore } from '../../resources/storage/port';
 import { isRole } from '../roles/role-catalogue';
 import type { RoleAssignment } from '../roles/role-assignment';
 import { AUTH } from '../store/auth-collections';
-import { randomToken } from '../store/secrets';
+import { hashSecret, secretMatchesHash } from '../store/secrets';
 import { acceptTotp, newTotpSecret } from './totp';
 import { FHIR_USER_TYPES, usernameKey, type UserRecord } from './user-record';
 
@@ -18,8 +17,6 @@ export interface NewUser {
 /** ASVS 2.1.1 / NIST SP 800-63B §5.1.1: at least 12 characters; long passphrases welcome. */
 const MIN_PASSWORD = 12;
 const MAX_PASSWORD = 1024;
-
-let dummyHash: Promise<string> | undefined;
 
 /** Users in the store: enrolment (password + TOTP), lookup, password and TOTP checks, disabling. */
 export class UserDirectory {
@@ -55,7 +52,7 @@ export class UserDirectory {
       _id: randomUUID(),
       username,
       usernameKey: usernameKey(username),
-      passwordHash: await hash(input.password),
+      passwordHash: await hashSecret(input.password),
       totpSecret: newTotpSecret(),
       roles: input.roles,
       createdAt: this.clock(),
@@ -85,8 +82,7 @@ export class UserDirectory {
    */
   async verifyPassword(username: string, password: string): Promise<UserRecord | undefined> {
     const user = username.length <= 64 && password.length <= MAX_PASSWORD ? await this.findByUsername(username) : undefined;
-    const stored = user?.passwordHash ?? (await (dummyHash ??= hash(randomToken())));
-    const ok = await verify(stored, password.slice(0, MAX_PASSWORD)).catch(() => false);
+    const ok = await secretMatchesHash(user?.passwordHash, password.slice(0, MAX_PASSWORD));
     return ok && user && !user.disabled ? user : undefined;
   }
 

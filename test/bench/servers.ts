@@ -4,7 +4,7 @@ import path from 'node:path';
 import { provisionBackendAccess } from '../../smart/provision';
 import { startChildServer, type ChildServer } from './child-server';
 import { onCleanup } from './cleanup';
-import { freePort } from './free-port';
+import { freePort } from '../support/free-port';
 import type { TargetName } from './scenario';
 
 const HOST = '127.0.0.1';

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { provisionBackendAccess } from '../../smart/provision';
-import { freePort, spawnServer } from '../support/server-process';
+import { freePort } from '../support/free-port';
+import { spawnServer } from '../support/server-process';
 import { request } from '../support/test-server';
 import { drive, newWorkload, type Workload } from './crash-workload';
 

@@ -33,10 +33,7 @@ let t: TestServer;
 let labsOfP1: string;
 beforeAll(async () => {
   t = await startTestServer(LOOPBACK_BASE_URL);
-  for (const r of DATA) {
-    const res = await t.fhir(`/${r.resourceType}/${r.id}`, { method: 'PUT', body: r });
-    if (res.status >= 300) throw new Error(`${r.id}: ${res.text}`);
-  }
+  await t.putAll(DATA);
   labsOfP1 = await forgeAccessToken(t.server.app.store, rootOf(t), t.base, {
     claims: { scope: `patient/Patient.rs patient/Observation.rs?category=${CATEGORY}|laboratory`, patient: 'p1' },
   });

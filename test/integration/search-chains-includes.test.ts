@@ -19,10 +19,7 @@ const DATA: FhirResource[] = [
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
-  for (const r of DATA) {
-    const res = await t.fhir(`/${r.resourceType}/${r.id}`, { method: 'PUT', body: r });
-    if (res.status >= 300) throw new Error(`${r.id}: ${res.text}`);
-  }
+  await t.putAll(DATA);
 }, 60_000);
 afterAll(() => t.stop());
 

@@ -1,6 +1,7 @@
 import type { Bundle } from 'fhir/r4';
 import { SystemClientToken } from '../support/auth-backend';
-import { freePort, spawnServer } from '../support/server-process';
+import { freePort } from '../support/free-port';
+import { spawnServer } from '../support/server-process';
 import { request, startTestServer, type TestServer } from '../support/test-server';
 
 /** Paging of searchsets over HTTP (R4 http.html#paging, search.html#paging). */
@@ -17,14 +18,10 @@ const patient = (i: number, family = FAMILIES[i % FAMILIES.length]) => ({
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
-  for (let i = 0; i < 30; i++) await put(t, patient(i));
+  await t.putAll(Array.from({ length: 30 }, (_, i) => patient(i)));
 }, 60_000);
 afterAll(() => t.stop());
 
-async function put(server: TestServer, resource: { resourceType: string; id: string }): Promise<void> {
-  const res = await server.fhir(`/${resource.resourceType}/${resource.id}`, { method: 'PUT', body: resource });
-  if (res.status >= 300) throw new Error(`PUT ${resource.id}: ${res.status} ${res.text}`);
-}
 
 async function get(server: TestServer, pathOrUrl: string): Promise<Bundle> {
   const res = await server.fhir(pathOrUrl.startsWith('http') ? pathOrUrl.slice(new URL(pathOrUrl).origin.length + '/fhir'.length) : pathOrUrl);
@@ -44,8 +41,7 @@ describe('search paging over HTTP', () => {
       let bundle = await get(t, `/Patient?_count=7${sort}`);
       const seen = [...ids(bundle)];
       for (let next = link(bundle, 'next'); next; next = link(bundle, 'next')) {
-        await put(t, patient(created++, 'Aaronson'));
-        await put(t, patient(created++, 'Zimmer'));
+        await t.putAll([patient(created++, 'Aaronson'), patient(created++, 'Zimmer')]);
         bundle = await get(t, next);
         seen.push(...ids(bundle));
       }

@@ -44,20 +44,9 @@ const DATA: FhirResource[] = [
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
-  await load(t, DATA);
+  await t.putAll(DATA, { concurrency: 8 });
 }, 120_000);
 afterAll(() => t.stop());
-
-async function load(server: TestServer, resources: readonly FhirResource[]): Promise<void> {
-  const queue = [...resources];
-  const worker = async () => {
-    for (let r = queue.shift(); r; r = queue.shift()) {
-      const res = await server.fhir(`/${r.resourceType}/${r.id}`, { method: 'PUT', body: r });
-      if (res.status !== 201 && res.status !== 200) throw new Error(`PUT ${r.resourceType}/${r.id}: ${res.status} ${res.text.slice(0, 300)}`);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-}
 
 /** Every match of a search, following next links. */
 async function searchAll(path: string): Promise<FhirResource[]> {

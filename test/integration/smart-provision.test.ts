@@ -1,23 +1,12 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { importJWK } from 'jose';
 import { provisionBackendAccess } from '../../smart/provision';
 import { requestBackendToken } from '../support/auth-backend';
 import { tokenUrl } from '../support/auth-flow';
+import { freePort } from '../support/free-port';
 import { startTestServer } from '../support/test-server';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('provisionBackendAccess (for the bench: a token before the server starts)', () => {
   it('gives a token the server accepts, and a key that works with the real flow', async () => {

@@ -3,6 +3,7 @@ import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'j
 import type { DocumentStore } from '../../resources/storage/port';
 import { Admin } from '../../smart/admin/admin';
 import { JWT_BEARER } from '../../smart/clients/assertion/assertion-check';
+import { parsedOrUndefined } from './json-body';
 
 /** A backend-services key pair: the private key signs client assertions, the public JWK is registered. */
 export interface BackendKey {
@@ -37,12 +38,7 @@ export async function postForm(url: string, form: Record<string, string | undefi
   const body = new URLSearchParams(Object.entries(form).filter((e): e is [string, string] => e[1] !== undefined));
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers }, body });
   const text = await response.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
+  const json = parsedOrUndefined(text);
   return { status: response.status, headers: response.headers, json };
 }
 

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../server/app';
 import { fhirBaseUrl, loadConfig, type Config } from '../../server/config';
 import type { AuthEvent } from '../../smart/auth-event';
 import { SystemClientToken } from './auth-backend';
-import { request, type TestServer } from './test-server';
+import { freePort } from './free-port';
+import { testServerOver, type TestServer } from './test-server';
 
 /**
  * A test server built with createApp's `onAuthEvent` hook (startServer does not take one), recording every
@@ -33,31 +33,9 @@ export async function startServerRecordingAuthEvents(overrides: Partial<Config> 
       await app.close();
     },
   };
-  const server: TestServer = {
-    server: running,
-    base,
-    dataDir,
-    systemClient,
-    fhir: async (pathAndQuery, init = {}) => {
-      const own = init.anonymous || Object.keys(init.headers ?? {}).some((h) => h.toLowerCase() === 'authorization');
-      const headers = own ? init.headers : { authorization: `Bearer ${await systemClient.token()}`, ...init.headers };
-      return request(`${base}${pathAndQuery.startsWith('/') ? '' : '/'}${pathAndQuery}`, { ...init, headers });
-    },
-    stop: async () => {
-      await running.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-  return { server, events };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
+  const server = testServerOver(running, dataDir, systemClient, async () => {
+    await running.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
+  return { server, events };
 }

@@ -45,16 +45,3 @@ export async function spawnServer(env: Record<string, string>, port: number): Pr
   });
   return { child, url: `http://127.0.0.1:${port}`, lines, exited };
 }
-
-/** A port that was free a moment ago (the child process must bind a known port to be reachable). */
-export async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { startChildServer } from '../child-server';
 import { registeredClientToken } from '../registered-client';
 import { onCleanup } from '../cleanup';
-import { freePort } from '../free-port';
+import { freePort } from '../../support/free-port';
 import { fhirServerEntry } from '../servers';
 
 const HOST = '127.0.0.1';

@@ -3,7 +3,7 @@ import type autocannon from 'autocannon';
 import { startChildServer } from '../child-server';
 import { registeredClientToken } from '../registered-client';
 import { FHIR_JSON, isResourceOfType } from '../fhir-http';
-import { freePort } from '../free-port';
+import { freePort } from '../../support/free-port';
 import { measure } from '../load';
 import type { ScenarioOutcome, ScenarioSettings } from '../scenario';
 import { datasetOptions, ensureSearchDataset, type SearchDataset } from '../search-dataset';

@@ -28,6 +28,8 @@ export interface SearchFixture {
   search(type: string | undefined, query: string, options?: { ctx?: AccessContext; handling?: 'strict' | 'lenient' }): Promise<Bundle>;
   /** `Type/id` of the matches, in order. */
   matches(type: string | undefined, query: string, options?: { ctx?: AccessContext; handling?: 'strict' | 'lenient' }): Promise<string[]>;
+  /** The ids of the matches, in `_id` order: which resources a criterion selects, whatever the default order. */
+  matchingIds(type: string, query: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,10 @@ export async function openSearchFixture(options: Partial<Omit<SearchEngineOption
     const result = await engine.search(opts.ctx ?? system, { resourceType: type, params, handling: opts.handling ?? 'lenient' });
     return result.bundle;
   };
+  const matches: SearchFixture['matches'] = async (type, query, opts) =>
+    ((await search(type, query, opts)).entry ?? [])
+      .filter((e) => e.search?.mode === 'match')
+      .map((e) => `${(e.resource as FhirResource).resourceType}/${e.resource!.id}`);
   return {
     store,
     repository,
@@ -58,10 +64,8 @@ export async function openSearchFixture(options: Partial<Omit<SearchEngineOption
       for (const r of resources) await repository.update(system, r.resourceType, r.id!, r);
     },
     search,
-    matches: async (type, query, opts) =>
-      ((await search(type, query, opts)).entry ?? [])
-        .filter((e) => e.search?.mode === 'match')
-        .map((e) => `${(e.resource as FhirResource).resourceType}/${e.resource!.id}`),
+    matches,
+    matchingIds: async (type, query) => (await matches(type, `${query}&_sort=_id`)).map((r) => r.slice(r.indexOf('/') + 1)),
     close: async () => {
       await store.close();
       fs.rmSync(dir, { recursive: true, force: true });

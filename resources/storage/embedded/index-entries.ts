@@ -58,15 +58,17 @@ interface Walk {
   crossedArray: boolean;
 }
 
-/** Key paths split once per index (indexes are few; documents are many). */
-const PATHS = new Map<string, readonly string[][]>();
+/**
+ * Key paths split once per index spec object (specs live as long as the store's catalog; documents are many),
+ * without building a lookup key on every call: this runs for every index of every written document.
+ */
+const PATHS = new WeakMap<IndexSpec, readonly string[][]>();
 
 function compiledPaths(spec: IndexSpec): readonly string[][] {
-  const id = spec.keys.map(([path]) => path).join('\u0000');
-  let paths = PATHS.get(id);
+  let paths = PATHS.get(spec);
   if (!paths) {
     paths = spec.keys.map(([path]) => path.split('.'));
-    PATHS.set(id, paths);
+    PATHS.set(spec, paths);
   }
   return paths;
 }

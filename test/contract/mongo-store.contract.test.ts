@@ -7,27 +7,19 @@
  * as skipped, loudly, rather than passing or being faked.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { describe, expect, test } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 import { openMongoStore } from '../../resources/storage/mongodb/mongo-store';
 import { type DocumentStore, StoreUnavailableError } from '../../resources/storage/port';
+import { freePort } from '../support/free-port';
 import { describeDocumentStoreContract } from './document-store.contract';
 
 const SKIPPED = 'MongoDB contract suite SKIPPED: set MONGODB_URI to run it';
 const uri = process.env.MONGODB_URI;
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe('MongoDB adapter without a server', () => {
   test('openMongoStore rejects with StoreUnavailableError when no server answers', async () => {
-    const unreachable = `mongodb://127.0.0.1:${await closedPort()}/?serverSelectionTimeoutMS=300&connectTimeoutMS=300`;
+    const unreachable = `mongodb://127.0.0.1:${await freePort()}/?serverSelectionTimeoutMS=300&connectTimeoutMS=300`;
     await expect(openMongoStore({ uri: unreachable, database: 'unreachable' })).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 });
@@ -35,6 +27,8 @@ describe('MongoDB adapter without a server', () => {
 if (!uri) {
   console.warn(SKIPPED);
   describe('DocumentStore contract: MongoDB', () => {
+    // Skipped on purpose, and visibly: no MongoDB server can run where this project is built (see the top of
+    // this file), so the summary counts this as skipped instead of the contract silently passing.
     test.skip(SKIPPED, () => undefined);
   });
 } else {

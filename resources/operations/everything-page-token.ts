@@ -1,4 +1,5 @@
 import { badRequest } from '../errors/fhir-error';
+import { decodeLinkToken, encodeLinkToken } from '../search/query/execute/link-token';
 
 /**
  * Where a $everything page starts: the resource type being read and, within it, the search engine's own `_page`
@@ -10,19 +11,14 @@ export interface EverythingPosition {
 }
 
 export function encodeEverythingPage(position: EverythingPosition): string {
-  return Buffer.from(JSON.stringify([position.type, position.page ?? null])).toString('base64url');
+  return encodeLinkToken([position.type, position.page ?? null]);
 }
 
 /** The position a next link carries; refused unless its type is one this request reads (the same `_type` and grants). */
 export function decodeEverythingPage(token: string, types: readonly string[]): EverythingPosition {
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (!Array.isArray(body) || body.length !== 2) throw invalid();
-  const [type, page] = body as unknown[];
+  const fields = decodeLinkToken(token, 2);
+  if (!fields) throw invalid();
+  const [type, page] = fields;
   if (typeof type !== 'string' || !types.includes(type) || (page !== null && typeof page !== 'string')) throw invalid();
   return page === null ? { type } : { type, page: page as string };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { badRequest } from '../../../errors/fhir-error';
 import type { SortValue } from './keyset';
+import { decodeLinkToken, encodeLinkToken } from './link-token';
 import type { SortKey } from './sort-order';
 
 /**
@@ -17,18 +18,13 @@ export interface PagePosition {
 
 export function encodePageToken(position: PagePosition, keys: readonly SortKey[]): string {
   const body = [position.direction === 'next' ? 'n' : 'p', orderSignature(keys), position.type, position.values];
-  return Buffer.from(JSON.stringify(body)).toString('base64url');
+  return encodeLinkToken(body);
 }
 
 export function decodePageToken(token: string, keys: readonly SortKey[]): PagePosition {
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (!Array.isArray(body) || body.length !== 4) throw invalid();
-  const [direction, signature, type, values] = body as unknown[];
+  const fields = decodeLinkToken(token, 4);
+  if (!fields) throw invalid();
+  const [direction, signature, type, values] = fields;
   if (direction !== 'n' && direction !== 'p') throw invalid();
   if (signature !== orderSignature(keys)) throw badRequest('This _page token belongs to a different _sort; follow the links of the same search', '_page');
   if (typeof type !== 'string' || !Array.isArray(values) || values.length !== keys.length || !values.every(isSortValue)) throw invalid();

@@ -1,3 +1,4 @@
+import type { SearchIndexValues } from '../search/index-format';
 import type { StoredDocument } from '../storage/port';
 
 /** AuditEvents recorded but not yet chained, in write order (`_id` is a time-ordered UUIDv7). */
@@ -11,6 +12,9 @@ export const AUDIT_STATE = 'audit_state';
 export interface PendingLink extends StoredDocument {
   json: string;
   recorded: string;
+  /** The event's search values and patient compartments (absent in records written before they were added). */
+  sp?: SearchIndexValues;
+  compartments?: string[];
 }
 
 export interface ChainLink extends StoredDocument {

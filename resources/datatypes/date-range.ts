@@ -25,6 +25,8 @@ export function parseDateRange(value: string): InstantRange | undefined {
   if (offsetMs === undefined) return undefined;
   const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
 
+  // The common case, an instant already in UTC to the millisecond as this server writes them: it is its own range.
+  if (zone === 'Z' && frac?.length === 3 && year > 0) return [value, value];
   const start = utc(year, month - 1, day, hour, minute, second, ms);
   let next: number;
   if (mo === undefined) next = utc(year + 1, 0, 1);
@@ -56,10 +58,13 @@ function daysInMonth(year: number, month: number): number {
   return new Date(utc(year, month, 0)).getUTCDate();
 }
 
+const FIRST_INSTANT = utc(1, 0, 1);
+const LAST_INSTANT = utc(9999, 11, 31, 23, 59, 59, 999);
+
 /** Four-digit years only, as FHIR has: instants before year 1 or after 9999 are clamped. */
 function iso(ms: number): string {
-  if (ms < utc(1, 0, 1)) return '0001-01-01T00:00:00.000Z';
-  if (ms > utc(9999, 11, 31, 23, 59, 59, 999)) return '9999-12-31T23:59:59.999Z';
+  if (ms < FIRST_INSTANT) return '0001-01-01T00:00:00.000Z';
+  if (ms > LAST_INSTANT) return '9999-12-31T23:59:59.999Z';
   const text = new Date(ms).toISOString();
   return text.length === 24 ? text : text.replace(/^[+-]0*(\d{4})/, '$1');
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { fhirBaseUrl, loadConfig, type Config } from '../../server/config';
 import { v7 as timeOrderedId } from 'uuid';
 import { AuditTrail } from '../../resources/audit/audit-trail';
+import { createResourceIndexer } from '../../resources/search/indexing';
 import { authAuditSink } from '../../server/auth-audit';
 import { openStore } from '../../server/open-store';
 import { Admin } from '../admin/admin';
@@ -34,9 +35,12 @@ export async function main(argv: readonly string[], io: CliIo, env: Record<strin
   try {
     await ensureAuthIndexes(store);
     // What the CLI changes is audited like the server's own administration: same trail, chained by the server.
-    const trail = config.auditDisabledForBenchmark ? undefined : new AuditTrail({ server: { fhirBase: fhirBaseUrl(config), name: 'fhir-admin' }, clock: Date.now, newId: () => timeOrderedId() });
+    const fhirBase = fhirBaseUrl(config);
+    const trail = config.auditDisabledForBenchmark
+      ? undefined
+      : new AuditTrail({ server: { fhirBase, name: 'fhir-admin' }, clock: Date.now, newId: () => timeOrderedId(), indexer: createResourceIndexer({ fhirBase }) });
     const sink = onAuthEvent ?? authAuditSink(trail, store, config.baseUrl);
-    const admin = new Admin({ store, fhirBase: fhirBaseUrl(config), totpIssuer: `FHIR server (${new URL(config.baseUrl).host})`, onAuthEvent: sink });
+    const admin = new Admin({ store, fhirBase, totpIssuer: `FHIR server (${new URL(config.baseUrl).host})`, onAuthEvent: sink });
     return await runCommand(admin, args, io);
   } catch (e) {
     io.err(`fhir-admin: ${(e as Error).message}\n`);

@@ -2,6 +2,7 @@ import type { Resource } from 'fhir/r4';
 import type { SearchIndexValues } from '../index-format';
 import type { ResourceIndexer } from '../search-engine';
 import { indexSpecsFor } from './index-specs';
+import { AUDIT_EVENT_EXTRACTORS } from './audit-event-extractors';
 import type { IndexingContext, Json } from './indexing-context';
 import { compileExtractor, type EntryExtractor } from './parameter-extractor';
 import { compileCompartmentMembership, type CompartmentMembership } from './patient-compartment';
@@ -44,16 +45,25 @@ export function createResourceIndexer(options: { fhirBase: string }): ResourceIn
   };
 }
 
+/** Types whose parameters are written out by hand because they are indexed on every request (each checked by a test). */
+const HAND_COMPILED: Readonly<Record<string, TypePlan['extractors']>> = { AuditEvent: AUDIT_EVENT_EXTRACTORS };
+
 function planFor(resourceType: string): TypePlan {
   let plan = plans.get(resourceType);
   if (!plan) {
-    const extractors: { code: string; extract: EntryExtractor }[] = [];
-    for (const param of searchParametersOf(resourceType)) {
-      const extract = compileExtractor(param, resourceType);
-      if (extract) extractors.push({ code: param.code, extract });
-    }
+    const extractors = HAND_COMPILED[resourceType] ?? compileExtractors(resourceType);
     plan = { extractors, compartments: compileCompartmentMembership(resourceType) };
     plans.set(resourceType, plan);
   }
   return plan;
+}
+
+/** Every search parameter of the type compiled from its R4 FHIRPath expression. */
+export function compileExtractors(resourceType: string): TypePlan['extractors'] {
+  const extractors: { code: string; extract: EntryExtractor }[] = [];
+  for (const param of searchParametersOf(resourceType)) {
+    const extract = compileExtractor(param, resourceType);
+    if (extract) extractors.push({ code: param.code, extract });
+  }
+  return extractors;
 }

@@ -15,7 +15,7 @@ import {
 import { chainHash } from './audit-hash';
 
 /** Links chained per transaction: large enough to amortize a commit, small enough to keep transactions short. */
-const BATCH = 100;
+const BATCH = Number(process.env.BATCH ?? 100);
 
 /** What the rest of the server needs of whoever chains AuditEvents (in this thread, or in a worker thread). */
 export interface AuditChain {
@@ -87,7 +87,9 @@ export class AuditChainer implements AuditChain {
         seq += 1;
         hash = chainHash(prev, seq, record.json);
         await links.insertOne({ _id: linkId(seq), seq, event: record._id, prev, hash, recorded: record.recorded });
-        const { sp, compartments } = record.sp ? { sp: record.sp, compartments: record.compartments ?? [] } : this.indexer.index(JSON.parse(record.json) as Resource);
+        const { sp, compartments } = record.index
+          ? (JSON.parse(record.index) as ReturnType<ResourceIndexer['index']>)
+          : this.indexer.index(JSON.parse(record.json) as Resource);
         await events.insertOne({ _id: record._id, versionId: 1, lastUpdated: record.recorded, deleted: false, json: record.json, compartments, sp });
         await session.collection(AUDIT_PENDING).deleteOne({ _id: record._id });
       }

@@ -1,4 +1,3 @@
-import type { SearchIndexValues } from '../search/index-format';
 import type { StoredDocument } from '../storage/port';
 
 /** AuditEvents recorded but not yet chained, in write order (`_id` is a time-ordered UUIDv7). */
@@ -12,9 +11,11 @@ export const AUDIT_STATE = 'audit_state';
 export interface PendingLink extends StoredDocument {
   json: string;
   recorded: string;
-  /** The event's search values and patient compartments (absent in records written before they were added). */
-  sp?: SearchIndexValues;
-  compartments?: string[];
+  /**
+   * The event's search values and patient compartments (`{ sp, compartments }`) as JSON text: a few flat strings
+   * encode far faster than the many small objects of the values themselves (absent in records written before).
+   */
+  index?: string;
 }
 
 export interface ChainLink extends StoredDocument {

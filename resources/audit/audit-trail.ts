@@ -61,8 +61,8 @@ export class AuditTrail {
     const lastUpdated = new Date(this.deps.clock()).toISOString();
     const stamped = stampResource(event, id, 1, lastUpdated);
     const json = JSON.stringify(stamped);
-    const { sp, compartments } = this.deps.indexer.index(stamped);
-    await session.collection<PendingLink>(AUDIT_PENDING).insertOne({ _id: id, json, recorded: lastUpdated, sp, compartments });
+    const index = JSON.stringify(this.deps.indexer.index(stamped));
+    await session.collection<PendingLink>(AUDIT_PENDING).insertOne({ _id: id, json, recorded: lastUpdated, index });
     return new ResourceVersion('AuditEvent', id, 1, lastUpdated, json, []);
   }
 }

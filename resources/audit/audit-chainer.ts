@@ -15,7 +15,7 @@ import {
 import { chainHash } from './audit-hash';
 
 /** Links chained per transaction: large enough to amortize a commit, small enough to keep transactions short. */
-const BATCH = Number(process.env.BATCH ?? 100);
+const BATCH = 100;
 
 /** What the rest of the server needs of whoever chains AuditEvents (in this thread, or in a worker thread). */
 export interface AuditChain {

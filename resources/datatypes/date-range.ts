@@ -25,8 +25,13 @@ export function parseDateRange(value: string): InstantRange | undefined {
   if (offsetMs === undefined) return undefined;
   const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
 
-  // The common case, an instant already in UTC to the millisecond as this server writes them: it is its own range.
-  if (zone === 'Z' && frac?.length === 3 && year > 0) return [value, value];
+  // The common cases need no date arithmetic: a UTC instant to the millisecond (as this server writes them) is its
+  // own range, one to the second covers that second, and a full date covers that day.
+  if (year > 0 && zone === 'Z' && s !== undefined) {
+    if (frac?.length === 3) return [value, value];
+    if (frac === undefined) return [`${value.slice(0, 19)}.000Z`, `${value.slice(0, 19)}.999Z`];
+  }
+  if (year > 0 && d !== undefined && h === undefined) return [`${value}T00:00:00.000Z`, `${value}T23:59:59.999Z`];
   const start = utc(year, month - 1, day, hour, minute, second, ms);
   let next: number;
   if (mo === undefined) next = utc(year + 1, 0, 1);

@@ -39,6 +39,7 @@ export const FHIR_ROUTES: readonly FhirRoute[] = [
   { method: 'POST', path: '/AuditEvent/$verify', audit: 'operation', handler: verifyAudit },
   { method: 'GET', path: '/Patient/:id/$access-report', audit: 'operation', handler: accessReport },
   { method: 'GET', path: '/Patient/:id/$everything', audit: 'operation', handler: everything },
+  { method: 'POST', path: '/Patient/:id/$everything', audit: 'operation', handler: everything },
   { method: 'GET', path: '/_history', audit: 'history-system', handler: history, capability: { level: 'system', code: 'history-system' } },
   { method: 'GET', path: '/:type/_history', audit: 'history-type', handler: history, capability: { level: 'type', code: 'history-type' } },
   { method: 'GET', path: '/:type/:id/_history', audit: 'history-instance', handler: history, capability: { level: 'type', code: 'history-instance' } },

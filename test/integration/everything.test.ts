@@ -102,6 +102,35 @@ describe('Patient/[id]/$everything (R4 patient-operation-everything.html)', () =
     expect(ofRequest[0].entity.find((x: any) => x.role?.code === '1').what.reference).toBe(`Patient/${ids.alice}`);
   });
 
+  it('takes its parameters in a POSTed Parameters resource, and pages like the GET', async () => {
+    const post = (parameter: unknown[]) => t.fhir(`/Patient/${ids.alice}/$everything`, { method: 'POST', body: { resourceType: 'Parameters', parameter } });
+    const res = await post([
+      { name: '_type', valueCode: 'Observation' },
+      { name: '_type', valueCode: 'Practitioner' },
+      { name: '_count', valueInteger: 4 },
+    ]);
+    expect(res.status).toBe(200);
+    const first = returned(res);
+    expect(first.filter((r) => r.startsWith('Observation/'))).toHaveLength(4);
+    const next = res.json.link.find((l: any) => l.relation === 'next')?.url as string;
+    expect(next).toBeDefined();
+    const rest = returned(await t.fhir(next.slice(t.base.length)));
+    expect([...new Set([...first, ...rest])].sort()).toEqual(['Observation/lab0', 'Observation/lab1', 'Observation/lab2', 'Observation/lab3', 'Observation/lab4', 'Practitioner/gp']);
+    expect(returned(await post([]))).toEqual(aliceRecord);
+  });
+
+  it('refuses a POST whose body is not Parameters of primitive values, saying where', async () => {
+    const url = `/Patient/${ids.alice}/$everything`;
+    const notParameters = await t.fhir(url, { method: 'POST', body: { resourceType: 'Patient' } });
+    expect(notParameters.status).toBe(400);
+    expect(notParameters.json.issue[0].expression).toEqual(['resourceType']);
+    const complex = await t.fhir(url, { method: 'POST', body: { resourceType: 'Parameters', parameter: [{ name: '_since', valuePeriod: { start: '2020' } }] } });
+    expect(complex.status).toBe(400);
+    expect(complex.json.issue[0].expression).toEqual(['Parameters.parameter[0]']);
+    const badSince = await t.fhir(url, { method: 'POST', body: { resourceType: 'Parameters', parameter: [{ name: '_since', valueInstant: 'yesterday' }] } });
+    expect(badSince.status).toBe(400);
+  });
+
   it('refuses malformed parameters and page tokens with 400', async () => {
     expect((await t.fhir(`/Patient/${ids.alice}/$everything?_since=yesterday`)).status).toBe(400);
     expect((await t.fhir(`/Patient/${ids.alice}/$everything?_type=Nonsense`)).status).toBe(400);

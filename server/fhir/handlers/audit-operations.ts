@@ -1,8 +1,7 @@
-import type { Parameters } from 'fhir/r4';
 import { parseDateRange } from '../../../resources/datatypes/date-range';
 import { badRequest } from '../../../resources/errors/fhir-error';
-import { readJsonBody } from '../../http/read-body';
-import { queryParam, type FhirRequest } from '../fhir-request';
+import type { FhirRequest } from '../fhir-request';
+import { operationParameter, operationParameters } from '../operation-parameters';
 import type { FhirResponse } from '../fhir-response';
 import type { FhirServices } from '../services';
 
@@ -32,14 +31,8 @@ export async function accessReport(req: FhirRequest, { repository }: FhirService
   return { status: 200, resource: await repository.accessReport(req.ctx, req.params.id, range) };
 }
 
-/** An operation's input parameters, from the query string or a POSTed Parameters resource (R4 operations.html). */
+/** An operation's input parameters by name, from the query string or a POSTed Parameters resource. */
 function operationInput(req: FhirRequest): (name: string) => string | undefined {
-  if (req.method !== 'POST') return (name) => queryParam(req, name);
-  const body = readJsonBody(req) as Parameters;
-  if (body?.resourceType !== 'Parameters') throw badRequest('An operation invoked by POST takes a Parameters resource', 'resourceType');
-  return (name) => {
-    const p = body.parameter?.find((x) => x.name === name);
-    const value = p?.valueInteger ?? p?.valueUnsignedInt ?? p?.valueDate ?? p?.valueDateTime ?? p?.valueString;
-    return value === undefined ? undefined : String(value);
-  };
+  const params = operationParameters(req);
+  return (name) => operationParameter(params, name);
 }

@@ -4,15 +4,16 @@ import { badRequest } from '../../../resources/errors/fhir-error';
 import type { EverythingRequest } from '../../../resources/operations/everything';
 import type { FhirRequest } from '../fhir-request';
 import type { FhirResponse } from '../fhir-response';
+import { operationParameters } from '../operation-parameters';
 import type { FhirServices } from '../services';
 
 /** A FHIR instant or dateTime with a time zone (`_since` is an instant: R4 patient-operation-everything.html). */
 const SINCE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** GET Patient/[id]/$everything?_since=&_type=&_count=&_page= */
+/** Patient/[id]/$everything: GET with `_since`, `_type`, `_count`, `_page`, or POST with them in a Parameters resource. */
 export async function everything(req: FhirRequest, { repository, config }: FhirServices): Promise<FhirResponse> {
   const request: EverythingRequest = { patientId: req.params.id, count: config.defaultPageSize, fhirBase: req.fhirBase };
-  for (const [name, value] of req.query) {
+  for (const [name, value] of operationParameters(req)) {
     if (name === '_since') {
       if (!SINCE.test(value) || !parseDateRange(value)) throw badRequest(`_since must be an instant such as 2024-01-31T12:00:00Z, got '${value}'`, '_since');
       request.since = value;

@@ -58,7 +58,7 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
   let chain: AuditChain | undefined;
   const audit = config.auditDisabledForBenchmark
     ? undefined
-    : new AuditTrail({ server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId, indexer, onWritten: () => chain?.notify() });
+    : new AuditTrail({ server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId, onWritten: () => chain?.notify() });
   const auditor = new Auditor(audit, store, Date.now);
   const auditChain: AuditChain = { notify: () => chain?.notify(), drain: async () => chain?.drain(), stop: async () => chain?.stop() };
   const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId, auditor, audit, auditChain });

@@ -87,9 +87,7 @@ export class AuditChainer implements AuditChain {
         seq += 1;
         hash = chainHash(prev, seq, record.json);
         await links.insertOne({ _id: linkId(seq), seq, event: record._id, prev, hash, recorded: record.recorded });
-        const { sp, compartments } = record.index
-          ? (JSON.parse(record.index) as ReturnType<ResourceIndexer['index']>)
-          : this.indexer.index(JSON.parse(record.json) as Resource);
+        const { sp, compartments } = this.indexer.index(JSON.parse(record.json) as Resource);
         await events.insertOne({ _id: record._id, versionId: 1, lastUpdated: record.recorded, deleted: false, json: record.json, compartments, sp });
         await session.collection(AUDIT_PENDING).deleteOne({ _id: record._id });
       }

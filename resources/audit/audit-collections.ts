@@ -11,11 +11,6 @@ export const AUDIT_STATE = 'audit_state';
 export interface PendingLink extends StoredDocument {
   json: string;
   recorded: string;
-  /**
-   * The event's search values and patient compartments (`{ sp, compartments }`) as JSON text: a few flat strings
-   * encode far faster than the many small objects of the values themselves (absent in records written before).
-   */
-  index?: string;
 }
 
 export interface ChainLink extends StoredDocument {

@@ -2,7 +2,6 @@ import type { AuditEvent } from 'fhir/r4';
 import { unavailable } from '../errors/fhir-error';
 import { ResourceVersion } from '../repository/resource-version';
 import { stampResource } from '../repository/stamp';
-import type { ResourceIndexer } from '../search/search-engine';
 import type { DocumentStore, StoreSession } from '../storage/port';
 import { AUDIT_PENDING, type PendingLink } from './audit-collections';
 import type { AuditRecord } from './audit-record';
@@ -13,8 +12,6 @@ export interface AuditTrailDeps {
   clock: () => number;
   /** Time-ordered ids (UUIDv7), so events and their pending markers sort in write order. */
   newId: () => string;
-  /** Search values are extracted here, from the event as built, so the chainer need not parse it again. */
-  indexer: ResourceIndexer;
   /** Called after events are written, so the chainer can link them soon. */
   onWritten?: () => void;
 }
@@ -23,8 +20,7 @@ export interface AuditTrailDeps {
  * Records AuditEvents. The request writes one pending record per event, holding the event exactly as it will be
  * stored, in the session given: inside a write's own transaction it commits with the data or not at all; given
  * the store itself (reads, failures), it is a small transaction of its own that the store group-commits with
- * others, durable when this resolves. The record carries the event's search values, extracted here from the event
- * as built (the chainer would otherwise parse the JSON again). The AuditChainer then, in large batches, links each into the hash chain and
+ * others, durable when this resolves. The AuditChainer then, in large batches, links each into the hash chain and
  * stores it as an indexed AuditEvent resource; reads and searches of AuditEvents let it catch up first, so they see
  * every event recorded before them. The request pays for one appended key (ids are time-ordered UUIDv7s).
  */
@@ -59,10 +55,8 @@ export class AuditTrail {
   private async store(session: StoreSession, event: AuditEvent, assignedId?: string): Promise<ResourceVersion> {
     const id = assignedId ?? this.deps.newId();
     const lastUpdated = new Date(this.deps.clock()).toISOString();
-    const stamped = stampResource(event, id, 1, lastUpdated);
-    const json = JSON.stringify(stamped);
-    const index = JSON.stringify(this.deps.indexer.index(stamped));
-    await session.collection<PendingLink>(AUDIT_PENDING).insertOne({ _id: id, json, recorded: lastUpdated, index });
+    const json = JSON.stringify(stampResource(event, id, 1, lastUpdated));
+    await session.collection<PendingLink>(AUDIT_PENDING).insertOne({ _id: id, json, recorded: lastUpdated });
     return new ResourceVersion('AuditEvent', id, 1, lastUpdated, json, []);
   }
 }

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import { fhirBaseUrl, loadConfig, type Config } from '../../server/config';
 import { v7 as timeOrderedId } from 'uuid';
 import { AuditTrail } from '../../resources/audit/audit-trail';
-import { createResourceIndexer } from '../../resources/search/indexing';
 import { authAuditSink } from '../../server/auth-audit';
 import { openStore } from '../../server/open-store';
 import { Admin } from '../admin/admin';
@@ -38,7 +37,7 @@ export async function main(argv: readonly string[], io: CliIo, env: Record<strin
     const fhirBase = fhirBaseUrl(config);
     const trail = config.auditDisabledForBenchmark
       ? undefined
-      : new AuditTrail({ server: { fhirBase, name: 'fhir-admin' }, clock: Date.now, newId: () => timeOrderedId(), indexer: createResourceIndexer({ fhirBase }) });
+      : new AuditTrail({ server: { fhirBase, name: 'fhir-admin' }, clock: Date.now, newId: () => timeOrderedId() });
     const sink = onAuthEvent ?? authAuditSink(trail, store, config.baseUrl);
     const admin = new Admin({ store, fhirBase, totpIssuer: `FHIR server (${new URL(config.baseUrl).host})`, onAuthEvent: sink });
     return await runCommand(admin, args, io);

@@ -26,7 +26,7 @@ import { errorHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
 import { createLogger } from './logger';
-import { openStore } from './open-store';
+import { openAuditJournal, openStore } from './open-store';
 
 export interface App {
   app: Express;
@@ -56,14 +56,15 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
   const newId = () => timeOrderedId();
   // The chainer is reached through `chain`, which exists once the store is prepared (the worker needs its indexes).
   let chain: AuditChain | undefined;
+  const journal = openAuditJournal(config);
   const audit = config.auditDisabledForBenchmark
     ? undefined
-    : new AuditTrail({ server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId, onWritten: () => chain?.notify() });
+    : new AuditTrail({ server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId, journal, onWritten: () => chain?.notify() });
   const auditor = new Auditor(audit, store, Date.now);
   const auditChain: AuditChain = { notify: () => chain?.notify(), drain: async () => chain?.drain(), stop: async () => chain?.stop() };
   const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId, auditor, audit, auditChain });
   await repository.prepareStore();
-  chain = (await startWorkerAuditChain(config, fhirBase, logger)) ?? new AuditChainer(store, indexer);
+  chain = (await startWorkerAuditChain(config, fhirBase, logger)) ?? new AuditChainer(store, indexer, journal);
   const chainer = auditChain;
   // Events recorded just before a crash were stored but maybe not chained yet: chain them now.
   chainer.notify();
@@ -115,6 +116,7 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
       smart.close();
       await chainer.drain().catch((e: unknown) => logger.error('audit chaining failed at shutdown', { error: String(e) }));
       await chainer.stop();
+      await journal?.close();
       await store.close();
     },
   };

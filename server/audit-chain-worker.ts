@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AuditChainer } from '../resources/audit/audit-chainer';
 import { createResourceIndexer } from '../resources/search/indexing';
 import type { Config } from './config';
-import { openStore } from './open-store';
+import { openAuditJournal, openStore } from './open-store';
 
 /**
  * The AuditEvent chainer in a worker thread of its own (see worker-audit-chain.ts): it opens the same store as
@@ -17,7 +17,8 @@ interface Message {
 async function run(): Promise<void> {
   const { config, fhirBase } = workerData as { config: Config; fhirBase: string };
   const store = await openStore(config);
-  const chainer = new AuditChainer(store, createResourceIndexer({ fhirBase }));
+  const journal = openAuditJournal(config);
+  const chainer = new AuditChainer(store, createResourceIndexer({ fhirBase }), journal);
   const port = parentPort!;
   port.on('message', (message: Message) => {
     if (message.type === 'notify') chainer.notify();
@@ -30,6 +31,7 @@ async function run(): Promise<void> {
     if (message.type === 'stop') {
       void chainer
         .stop()
+        .then(() => journal?.close())
         .then(() => store.close())
         .finally(() => port.postMessage({ type: 'stopped' }));
     }

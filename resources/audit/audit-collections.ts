@@ -4,8 +4,14 @@ import type { StoredDocument } from '../storage/port';
 export const AUDIT_PENDING = 'audit_pending';
 /** One link per chained AuditEvent; `_id` is the sequence number zero-padded so ids sort in chain order. */
 export const AUDIT_CHAIN = 'audit_chain';
-/** The chain's head (`_id: 'head'`) and, after a retention purge, its checkpoint (`_id: 'checkpoint'`). */
+/**
+ * The chain's head (`_id: 'head'`), after a retention purge its checkpoint (`_id: 'checkpoint'`), and how far each
+ * audit journal segment is chained (`_id: 'journal:' + segment`).
+ */
 export const AUDIT_STATE = 'audit_state';
+export const JOURNAL_POSITION = 'journal:';
+/** Sorts after every `journal:` id (';' follows ':'). */
+export const JOURNAL_POSITION_END = 'journal;';
 
 /** An AuditEvent recorded but not yet chained and indexed: `_id` is the event's id, `json` the event as stored. */
 export interface PendingLink extends StoredDocument {
@@ -21,6 +27,11 @@ export interface ChainLink extends StoredDocument {
   hash: string;
   /** When the event was recorded, for range verification and retention. */
   recorded: string;
+}
+
+export interface JournalPosition extends StoredDocument {
+  /** Offset in the segment just past the last event chained. */
+  offset: number;
 }
 
 export interface ChainState extends StoredDocument {

@@ -4,6 +4,7 @@ import { ResourceVersion } from '../repository/resource-version';
 import { stampResource } from '../repository/stamp';
 import type { DocumentStore, StoreSession } from '../storage/port';
 import { AUDIT_PENDING, type PendingLink } from './audit-collections';
+import type { AuditJournal } from './audit-journal';
 import type { AuditRecord } from './audit-record';
 import { balpAuditEvent, type ServerIdentity } from './balp-event';
 
@@ -14,15 +15,17 @@ export interface AuditTrailDeps {
   newId: () => string;
   /** Called after events are written, so the chainer can link them soon. */
   onWritten?: () => void;
+  /** Where events recorded outside a write's transaction go; without it, the store's pending collection. */
+  journal?: AuditJournal;
 }
 
 /**
  * Records AuditEvents. The request writes one pending record per event, holding the event exactly as it will be
- * stored, in the session given: inside a write's own transaction it commits with the data or not at all; given
- * the store itself (reads, failures), it is a small transaction of its own that the store group-commits with
- * others, durable when this resolves. The AuditChainer then, in large batches, links each into the hash chain and
- * stores it as an indexed AuditEvent resource; reads and searches of AuditEvents let it catch up first, so they see
- * every event recorded before them. The request pays for one appended key (ids are time-ordered UUIDv7s).
+ * stored: inside a write's own transaction it commits with the data or not at all; outside one (reads, failures)
+ * it goes to the journal when there is one, else to the store by itself, group-committed with other requests'
+ * either way, and durable when this resolves. The AuditChainer then, in large batches, links each into the hash
+ * chain and stores it as an indexed AuditEvent resource; reads and searches of AuditEvents let it catch up first,
+ * so they see every event recorded before them.
  */
 export class AuditTrail {
   constructor(private readonly deps: AuditTrailDeps) {}
@@ -30,12 +33,7 @@ export class AuditTrail {
   async write(session: StoreSession, records: readonly AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
     try {
-      const all = async (s: StoreSession) => {
-        for (const record of records) await this.store(s, balpAuditEvent(record, this.deps.server));
-      };
-      // Given the store itself (a read, or a failure): one event is one insert; several still commit as one.
-      if (isStore(session) && records.length > 1) await session.withTransaction(all);
-      else await all(session);
+      await this.store(session, records.map((record) => this.pendingLink(balpAuditEvent(record, this.deps.server))));
     } catch (e) {
       throw unavailable(`The audit trail could not be written, so the request was not carried out (${(e as Error).message})`);
     }
@@ -47,17 +45,37 @@ export class AuditTrail {
    * `id`: one the server assigned in advance (a transaction Bundle's entries get theirs before any is written).
    */
   async writeExternal(session: StoreSession, event: AuditEvent, id?: string): Promise<ResourceVersion> {
-    const version = await this.store(session, event, id);
+    const link = this.pendingLink(event, id);
+    await this.store(session, [link]);
     this.deps.onWritten?.();
-    return version;
+    return new ResourceVersion('AuditEvent', link._id, 1, link.recorded, link.json, []);
   }
 
-  private async store(session: StoreSession, event: AuditEvent, assignedId?: string): Promise<ResourceVersion> {
+  /** Where events recorded outside a write's transaction wait, if not in the store. */
+  get journal(): AuditJournal | undefined {
+    return this.deps.journal;
+  }
+
+  /** The one place pending records are written: durable (or part of the session's transaction) when it resolves. */
+  private async store(session: StoreSession, links: readonly PendingLink[]): Promise<void> {
+    const { journal } = this.deps;
+    if (!isStore(session)) {
+      for (const link of links) await session.collection<PendingLink>(AUDIT_PENDING).insertOne(link);
+    } else if (journal) {
+      await journal.append(links);
+    } else if (links.length === 1) {
+      await session.collection<PendingLink>(AUDIT_PENDING).insertOne(links[0]);
+    } else {
+      // Several events recorded at once (one per patient) still commit as one.
+      await session.withTransaction((s) => s.collection<PendingLink>(AUDIT_PENDING).insertMany(links));
+    }
+  }
+
+  /** The event as it will be stored (id and meta assigned), waiting to be chained. */
+  private pendingLink(event: AuditEvent, assignedId?: string): PendingLink {
     const id = assignedId ?? this.deps.newId();
-    const lastUpdated = new Date(this.deps.clock()).toISOString();
-    const json = JSON.stringify(stampResource(event, id, 1, lastUpdated));
-    await session.collection<PendingLink>(AUDIT_PENDING).insertOne({ _id: id, json, recorded: lastUpdated });
-    return new ResourceVersion('AuditEvent', id, 1, lastUpdated, json, []);
+    const recorded = new Date(this.deps.clock()).toISOString();
+    return { _id: id, json: JSON.stringify(stampResource(event, id, 1, recorded)), recorded };
   }
 }
 

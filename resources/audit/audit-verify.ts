@@ -1,6 +1,7 @@
 import type { ResourceDocument } from '../repository/resource-document';
 import type { DocumentStore } from '../storage/port';
 import { AUDIT_CHAIN, AUDIT_PENDING, AUDIT_STATE, GENESIS_HASH, linkId, type ChainLink, type ChainState } from './audit-collections';
+import { journalPositions, type AuditJournal } from './audit-journal';
 import { chainHash } from './audit-hash';
 
 export interface ChainBreak {
@@ -27,13 +28,18 @@ const PAGE = 1000;
  * link that does not hold: an event altered or missing, a link altered, removed or inserted, or a head that
  * does not match the last link (truncation).
  */
-export async function verifyChain(store: DocumentStore, range: { from?: number; to?: number } = {}): Promise<ChainVerification> {
+export async function verifyChain(
+  store: DocumentStore,
+  range: { from?: number; to?: number } = {},
+  /** Where events wait besides the pending collection (they are pending too). */
+  journal?: AuditJournal,
+): Promise<ChainVerification> {
   const state = store.collection<ChainState>(AUDIT_STATE);
   const links = store.collection<ChainLink>(AUDIT_CHAIN);
   const events = store.collection<ResourceDocument>('AuditEvent');
   const head = (await state.findById('head')) ?? { _id: 'head', seq: 0, hash: GENESIS_HASH };
   const checkpoint = (await state.findById('checkpoint')) ?? { _id: 'checkpoint', seq: 0, hash: GENESIS_HASH };
-  const pending = await store.collection(AUDIT_PENDING).count({});
+  const pending = (await store.collection(AUDIT_PENDING).count({})) + (journal ? journal.count(await journalPositions(store)) : 0);
   const to = Math.min(range.to ?? head.seq, head.seq);
   let seq = Math.max(range.from ?? checkpoint.seq + 1, checkpoint.seq + 1);
   const result: ChainVerification = { valid: true, checked: 0, from: seq, to, pending };

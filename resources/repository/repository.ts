@@ -145,7 +145,7 @@ export class Repository {
         throw forbidden('Verifying the audit trail needs unrestricted read access to AuditEvent (an auditor)');
       }
       await this.deps.auditChain?.drain();
-      return { value: verificationParameters(await verifyChain(this.deps.store, range)), audit: { patients: [] } };
+      return { value: verificationParameters(await verifyChain(this.deps.store, range, this.deps.audit?.journal)), audit: { patients: [] } };
     });
   }
 

@@ -88,8 +88,8 @@ export class FileAuditJournal implements AuditJournal {
 }
 
 /** `_id`, `recorded` and the event's JSON, one per line (none of them holds a raw line break). */
-function encode(record: PendingLink): Buffer {
-  return Buffer.from(`${record._id}\n${record.recorded}\n${record.json}`, 'utf8');
+function encode(record: PendingLink): string {
+  return `${record._id}\n${record.recorded}\n${record.json}`;
 }
 
 function decode(payload: Buffer): PendingLink {

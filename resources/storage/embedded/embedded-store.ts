@@ -54,7 +54,6 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   return new EmbeddedStore(layout, { ...options, dir });
 }
 
-
 class EmbeddedStore implements DocumentStore {
   readonly kind = 'embedded' as const;
   readonly transactional = true;

@@ -9,14 +9,17 @@ import { crc32 } from 'node:zlib';
 export const FRAME_HEADER = 8;
 const SEAL = 0xffffffff;
 
-export function encodeFrames(payloads: readonly Buffer[]): Buffer {
-  const out = Buffer.allocUnsafe(payloads.reduce((n, p) => n + FRAME_HEADER + p.length, 0));
+/** Frames for UTF-8 payloads, encoded straight into the one buffer that is written. */
+export function encodeFrames(payloads: readonly string[]): Buffer {
+  const lengths = payloads.map((p) => Buffer.byteLength(p, 'utf8'));
+  const out = Buffer.allocUnsafe(lengths.reduce((n, length) => n + FRAME_HEADER + length, 0));
   let at = 0;
-  for (const payload of payloads) {
-    out.writeUInt32LE(payload.length, at);
-    out.writeUInt32LE(crc32(payload), at + 4);
-    payload.copy(out, at + FRAME_HEADER);
-    at += FRAME_HEADER + payload.length;
+  for (let i = 0; i < payloads.length; i++) {
+    const start = at + FRAME_HEADER;
+    out.write(payloads[i], start, 'utf8');
+    out.writeUInt32LE(lengths[i], at);
+    out.writeUInt32LE(crc32(out.subarray(start, start + lengths[i])), at + 4);
+    at = start + lengths[i];
   }
   return out;
 }

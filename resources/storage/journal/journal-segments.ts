@@ -20,7 +20,7 @@ export function listSegments(dir: string): string[] {
 }
 
 export interface SegmentRead {
-  /** Payloads after `from`, each with the offset just past it (where reading resumes). */
+  /** Payloads after `from` (views of the bytes read), each with the offset just past it (where reading resumes). */
   entries: { payload: Buffer; end: number }[];
   /** Nothing more will be written after what was read: sealed by its writer, or its writer is gone. */
   finished: boolean;
@@ -44,7 +44,7 @@ export function readSegment(dir: string, segment: string, from: number, limit: n
     while (entries.length < limit) {
       const frame = frameAt(buf, at, base);
       if (frame.kind === 'payload') {
-        entries.push({ payload: Buffer.from(frame.payload), end: frame.end });
+        entries.push({ payload: frame.payload, end: frame.end });
         at = frame.end - base;
         continue;
       }

@@ -16,7 +16,7 @@ const closeAsync = promisify(fs.close);
 let segmentsMade = 0;
 
 interface Waiter {
-  payloads: readonly Buffer[];
+  payloads: readonly string[];
   resolve: () => void;
   reject: (e: unknown) => void;
 }
@@ -67,7 +67,7 @@ export class JournalWriter {
   }
 
   /** Resolves once the payloads are written (and flushed, when durable) with the rest of this turn's. */
-  append(payloads: readonly Buffer[]): Promise<void> {
+  append(payloads: readonly string[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the journal is closed'));
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ payloads, resolve, reject });
@@ -106,6 +106,8 @@ export class JournalWriter {
       segment.inFlight--;
       if (segment.sealed && segment.inFlight === 0) fs.closeSync(segment.fd);
     });
+    // Its failure is reported through `acknowledged`, unless an earlier turn's failure is reported there instead.
+    io.catch(() => undefined);
     // Acknowledged in order: a turn is durable only once every earlier turn of its segment is, because a reader
     // stops at the first frame missing (an earlier write that failed would hide everything after it).
     const acknowledged = segment.tail.then(() => io);

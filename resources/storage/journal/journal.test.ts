@@ -5,7 +5,7 @@ import { encodeFrames, frameAt, FRAME_HEADER, sealFrame } from './journal-frame'
 import { listSegments, readSegment, writerTag } from './journal-segments';
 import { JournalWriter } from './journal-writer';
 
-const payloads = (...texts: string[]) => texts.map((t) => Buffer.from(t));
+const payloads = (...texts: string[]) => texts;
 const texts = (entries: { payload: Buffer }[]) => entries.map((e) => e.payload.toString());
 
 describe('journal frames', () => {
@@ -15,6 +15,12 @@ describe('journal frames', () => {
     expect(first).toEqual({ kind: 'payload', payload: Buffer.from('one'), end: 100 + FRAME_HEADER + 3 });
     const second = frameAt(buf, FRAME_HEADER + 3, 100);
     expect(second).toMatchObject({ kind: 'payload', end: 100 + buf.length });
+  });
+
+  it('frames payloads by their UTF-8 bytes, not their characters', () => {
+    const text = 'één ✓ 𝄞';
+    const frame = frameAt(encodeFrames([text, 'next']), 0, 0);
+    expect(frame).toEqual({ kind: 'payload', payload: Buffer.from(text), end: FRAME_HEADER + Buffer.byteLength(text) });
   });
 
   it('ends at zeros, at a changed byte, and at a seal; asks for more when a frame runs past the buffer', () => {
@@ -57,7 +63,7 @@ describe('journal writer and reader', () => {
 
   it('moves to a new segment when one is full, sealing the old one, and keeps the order across segments', async () => {
     const writer = new JournalWriter(dir, { durable: false, segmentBytes: 4096 });
-    const record = (i: number) => Buffer.from(`${i}:${'x'.repeat(1000)}`);
+    const record = (i: number) => `${i}:${'x'.repeat(1000)}`;
     for (let i = 0; i < 10; i++) await writer.append([record(i)]);
     await writer.close();
     const segments = listSegments(dir);
@@ -69,7 +75,7 @@ describe('journal writer and reader', () => {
 
   it('takes a turn larger than a segment in a segment of its own', async () => {
     const writer = new JournalWriter(dir, { durable: false, segmentBytes: 4096 });
-    await writer.append([Buffer.alloc(10_000, 'y')]);
+    await writer.append(['y'.repeat(10_000)]);
     await writer.append(payloads('after'));
     await writer.close();
     const entries = listSegments(dir).flatMap((s) => readSegment(dir, s, 0, 100).entries);

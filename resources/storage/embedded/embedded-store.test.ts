@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { open } from 'lmdb';
 import type { DocumentStore } from '../port';
 import { openEmbeddedStore } from './embedded-store';
 
@@ -84,42 +83,5 @@ describe('embedded store', () => {
       }),
     ).rejects.toThrow('boom');
     expect(await store.collection('x').findById('a')).toBeUndefined();
-  });
-
-  describe('shared document shapes', () => {
-    /** Documents of `n` distinct shapes (key lists), as search values of many resource types give. */
-    const shaped = (n: number, from = 0) =>
-      Array.from({ length: n }, (_, i) => ({ _id: `d${from + i}`, [`k${from + i}`]: { value: from + i }, common: 'x' }));
-
-    function sharedShapes(): number {
-      const env = open({ path: dir, compression: false, readOnly: true });
-      try {
-        const docs = env.openDB({ name: 'docs', sharedStructuresKey: Symbol.for('structures') });
-        return (docs.get(Symbol.for('structures')) as unknown[]).length;
-      } finally {
-        void env.close();
-      }
-    }
-
-    it('shares far more than msgpackr\'s default of 32 shapes', async () => {
-      await store.collection('c').insertMany(shaped(100));
-      await store.close();
-      expect(sharedShapes()).toBeGreaterThanOrEqual(100);
-      store = await openEmbeddedStore({ dir, durability: 'commit' });
-      expect(await store.collection('c').findById('d99')).toEqual({ _id: 'd99', k99: { value: 99 }, common: 'x' });
-    });
-
-    it('reads a store written with msgpackr\'s default of 32 shared shapes unchanged, and goes on writing to it', async () => {
-      await store.close();
-      const env = open({ path: dir, compression: false });
-      const docs = env.openDB({ name: 'docs', sharedStructuresKey: Symbol.for('structures') });
-      const old = shaped(60);
-      for (const [i, doc] of old.entries()) await docs.put(['c', doc._id], [i + 1, doc]);
-      await env.close();
-
-      store = await openEmbeddedStore({ dir, durability: 'commit' });
-      await store.collection('c').insertMany(shaped(60, 60));
-      for (const doc of [...old, ...shaped(60, 60)]) expect(await store.collection('c').findById(doc._id)).toEqual(doc);
-    });
   });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { open, type DatabaseOptions } from 'lmdb';
+import { open } from 'lmdb';
 import {
   DuplicateKeyError,
   StoreUnavailableError,
@@ -25,20 +25,6 @@ export interface EmbeddedStoreOptions {
 /** Directories of the embedded stores open in this thread (module state is per thread in Node). */
 const OPEN_IN_THIS_THREAD = new Set<string>();
 
-/**
- * Object shapes (key lists) the documents may share. msgpackr's default, 32, is used up by the first few resource
- * types' search-value shapes (a store of the generated clinical data filled it); every later shape is then
- * defined again inside each document that has it, which makes documents larger and slower to encode and decode.
- * With room for 1,024 the bulk-ingest benchmark went from 2,267/2,259 to 2,458/2,453 resources/s. Stores written
- * with the default read back unchanged (their shapes keep their numbers; new ones are added after them).
- */
-const DOCS_OPTIONS: DatabaseOptions & { name: string; maxSharedStructures: number } = {
-  name: 'docs',
-  sharedStructuresKey: Symbol.for('structures'),
-  // lmdb-js hands this to msgpackr with the other encoder options; its typings leave it out.
-  maxSharedStructures: 1024,
-};
-
 /** Attempts before a transaction that keeps colliding with concurrent writers gives up. */
 const MAX_ATTEMPTS = 50;
 
@@ -60,7 +46,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     env,
     // Documents share msgpack structures (kept in the database): a stored document decodes about three times
     // faster than with per-message record definitions, and reads decode one per request.
-    docs: env.openDB(DOCS_OPTIONS),
+    docs: env.openDB({ name: 'docs', sharedStructuresKey: Symbol.for('structures') }),
     index: env.openDB({ name: 'index' }),
     unique: env.openDB({ name: 'unique' }),
     catalog: env.openDB({ name: 'catalog' }),

@@ -1,4 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, type CryptoKey, type JWK, type JWSHeaderParameters, type FlattenedJWSInput } from 'jose';
+import { InvalidClientMetadata } from '../errors/oauth-errors';
 import { SECURITY_DEFAULTS } from '../security-defaults';
 import type { ClientRecord } from './client-record';
 
@@ -40,12 +41,12 @@ export class ClientKeyResolver {
 
 /** A registered JWKS holds public keys only, of a type that can verify RS384 or ES384. */
 export function checkJwks(jwks: { keys?: JWK[] } | undefined): void {
-  if (!jwks || !Array.isArray(jwks.keys) || jwks.keys.length === 0) throw new Error('a JWKS needs a non-empty "keys" array');
+  if (!jwks || !Array.isArray(jwks.keys) || jwks.keys.length === 0) throw new InvalidClientMetadata('a JWKS needs a non-empty "keys" array');
   for (const key of jwks.keys) {
-    if (key.d !== undefined || key.p !== undefined || key.k !== undefined) throw new Error('a JWKS must hold public keys only');
-    if (key.kty !== 'RSA' && key.kty !== 'EC') throw new Error(`key type '${key.kty}' is not RSA or EC`);
+    if (key.d !== undefined || key.p !== undefined || key.k !== undefined) throw new InvalidClientMetadata('a JWKS must hold public keys only');
+    if (key.kty !== 'RSA' && key.kty !== 'EC') throw new InvalidClientMetadata(`key type '${key.kty}' is not RSA or EC`);
     if (key.alg !== undefined && !SECURITY_DEFAULTS.clientAssertionAlgs.includes(key.alg)) {
-      throw new Error(`key algorithm '${key.alg}' is not one of ${SECURITY_DEFAULTS.clientAssertionAlgs.join(', ')}`);
+      throw new InvalidClientMetadata(`key algorithm '${key.alg}' is not one of ${SECURITY_DEFAULTS.clientAssertionAlgs.join(', ')}`);
     }
   }
 }
@@ -56,8 +57,8 @@ export function checkJwksUri(uri: string): void {
   try {
     url = new URL(uri);
   } catch {
-    throw new Error(`JWKS URL '${uri}' is not an absolute URL`);
+    throw new InvalidClientMetadata(`JWKS URL '${uri}' is not an absolute URL`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`JWKS URL '${uri}' must be http(s)`);
-  if (url.username !== '' || url.password !== '') throw new Error('a JWKS URL must not carry credentials');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidClientMetadata(`JWKS URL '${uri}' must be http(s)`);
+  if (url.username !== '' || url.password !== '') throw new InvalidClientMetadata('a JWKS URL must not carry credentials');
 }

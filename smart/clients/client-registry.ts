@@ -1,4 +1,5 @@
 import { DuplicateKeyError, type DocumentStore } from '../../resources/storage/port';
+import { InvalidClientMetadata, InvalidRedirectUri } from '../errors/oauth-errors';
 import { parseScope } from '../scopes/scope';
 import { AUTH } from '../store/auth-collections';
 import { hashSecret, randomToken, secretMatchesHash } from '../store/secrets';
@@ -48,7 +49,7 @@ export class ClientRegistry {
     try {
       await this.clients.insertOne(client);
     } catch (e) {
-      if (e instanceof DuplicateKeyError) throw new Error(`a client with id '${client._id}' already exists`);
+      if (e instanceof DuplicateKeyError) throw new InvalidClientMetadata(`a client with id '${client._id}' already exists`);
       throw e;
     }
     return { client, secret };
@@ -66,24 +67,24 @@ export class ClientRegistry {
 
   private async validate(input: NewClient): Promise<ClientRecord> {
     const id = input.id ?? randomToken(16);
-    if (!/^[A-Za-z0-9\-._~]{1,128}$/.test(id)) throw new Error(`client id '${id}' must be 1-128 of A-Z a-z 0-9 - . _ ~`);
+    if (!/^[A-Za-z0-9\-._~]{1,128}$/.test(id)) throw new InvalidClientMetadata(`client id '${id}' must be 1-128 of A-Z a-z 0-9 - . _ ~`);
     const redirectUris = input.redirectUris ?? [];
     for (const uri of redirectUris) checkRedirectUri(uri);
     const badScope = input.scopes.find((s) => parseScope(s) === undefined);
-    if (badScope !== undefined) throw new Error(`'${badScope}' is not a SMART scope`);
+    if (badScope !== undefined) throw new InvalidClientMetadata(`'${badScope}' is not a SMART scope`);
     const grantTypes = input.grantTypes ?? defaultGrants(input.kind, input.scopes, redirectUris);
     if (grantTypes.includes('client_credentials') && input.kind !== 'confidential-asymmetric') {
-      throw new Error('client_credentials (backend services) needs an asymmetric client with a JWKS');
+      throw new InvalidClientMetadata('client_credentials (backend services) needs an asymmetric client with a JWKS');
     }
     if (grantTypes.includes('authorization_code') && redirectUris.length === 0) {
-      throw new Error('an app that signs users in needs at least one redirect URI');
+      throw new InvalidRedirectUri('an app that signs users in needs at least one redirect URI');
     }
     if (input.kind === 'confidential-asymmetric') {
-      if (!input.jwks === !input.jwksUri) throw new Error('an asymmetric client needs exactly one of a JWKS or a JWKS URL');
+      if (!input.jwks === !input.jwksUri) throw new InvalidClientMetadata('an asymmetric client needs exactly one of a JWKS or a JWKS URL');
       if (input.jwks) checkJwks(input.jwks);
       if (input.jwksUri) checkJwksUri(input.jwksUri);
     } else if (input.jwks || input.jwksUri) {
-      throw new Error('only asymmetric clients have a JWKS');
+      throw new InvalidClientMetadata('only asymmetric clients have a JWKS');
     }
     if (input.launchUrl !== undefined) checkHttpUrl(input.launchUrl, 'launch URL');
     const client: ClientRecord = {
@@ -116,12 +117,12 @@ export function checkRedirectUri(uri: string): void {
   try {
     url = new URL(uri);
   } catch {
-    throw new Error(`redirect URI '${uri}' is not an absolute URL`);
+    throw new InvalidRedirectUri(`redirect URI '${uri}' is not an absolute URL`);
   }
-  if (url.hash !== '' || uri.includes('#')) throw new Error(`redirect URI '${uri}' must not have a fragment`);
+  if (url.hash !== '' || uri.includes('#')) throw new InvalidRedirectUri(`redirect URI '${uri}' must not have a fragment`);
   const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback) && !/^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]+:$/.test(url.protocol)) {
-    throw new Error(`redirect URI '${uri}' must be https (http only on a loopback address, or a private-use scheme)`);
+    throw new InvalidRedirectUri(`redirect URI '${uri}' must be https (http only on a loopback address, or a private-use scheme)`);
   }
 }
 
@@ -130,7 +131,7 @@ function checkHttpUrl(uri: string, what: string): void {
   try {
     url = new URL(uri);
   } catch {
-    throw new Error(`${what} '${uri}' is not an absolute URL`);
+    throw new InvalidClientMetadata(`${what} '${uri}' is not an absolute URL`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${what} '${uri}' must be http(s)`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidClientMetadata(`${what} '${uri}' must be http(s)`);
 }

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { OAUTH_PATH } from '../discovery/endpoints';
 import { oauthErrorResponse } from '../errors/oauth-error-response';
-import { AccessDenied, InvalidClientMetadata, InvalidRedirectUri, InvalidToken, isOAuthError } from '../errors/oauth-errors';
+import { AccessDenied, InvalidToken } from '../errors/oauth-errors';
 import type { SmartServices } from '../smart-services';
 import { constantTimeEqual } from '../store/secrets';
 import { clientFromMetadata, registrationResponse } from './client-metadata';
@@ -17,14 +17,9 @@ export function registerRoute(services: SmartServices): Router {
   router.post(path, requireAdmin(services), express.json({ limit: '64kb' }), (req: Request, res: Response, next: NextFunction) => {
     (async () => {
       const input = clientFromMetadata((req.body ?? {}) as Record<string, unknown>);
-      let added;
-      try {
-        added = await services.admin.addClient(input, { address: req.socket.remoteAddress, requestId: res.locals.requestId });
-      } catch (e) {
-        if (isOAuthError(e)) throw e;
-        const message = (e as Error).message;
-        throw /redirect/i.test(message) ? new InvalidRedirectUri(message) : new InvalidClientMetadata(message);
-      }
+      // Metadata the registry refuses comes back as invalid_client_metadata or invalid_redirect_uri (RFC 7591
+      // §3.2.2); anything else (the store failing) is the server's fault and answers server_error.
+      const added = await services.admin.addClient(input, { address: req.socket.remoteAddress, requestId: res.locals.requestId });
       res.setHeader('Cache-Control', 'no-store');
       res.status(201).json(registrationResponse(added.client, added.secret));
     })().catch(next);

@@ -1,5 +1,6 @@
 import { generateBackendKey, requestBackendToken } from '../support/auth-backend';
 import { LOOPBACK_BASE_URL, rootOf, tokenUrl } from '../support/auth-flow';
+import { StoreUnavailableError } from '../../resources/storage/port';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const ADMIN_TOKEN = 'test-admin-credential-0123456789abcdef';
@@ -59,6 +60,26 @@ describe('dynamic client registration (RFC 7591) behind the admin credential', (
     expect(privateKey.json.error).toBe('invalid_client_metadata');
     const badScope = await register({ redirect_uris: ['https://app.example/cb'], token_endpoint_auth_method: 'none', scope: 'everything' });
     expect(badScope.json.error).toBe('invalid_client_metadata');
+  });
+
+  it('answers server_error, not a metadata error, when the store fails, and registers nothing', async () => {
+    const store = server.server.app.store;
+    const collection = store.collection.bind(store);
+    const spy = jest.spyOn(store, 'collection').mockImplementation(((name: string) => {
+      const real = collection(name);
+      if (name !== 'auth_clients') return real;
+      return Object.assign(Object.create(real) as typeof real, { insertOne: () => Promise.reject(new StoreUnavailableError('disk full')) });
+    }) as typeof store.collection);
+    let answer;
+    try {
+      answer = await register({ client_name: 'Unlucky', redirect_uris: ['https://app.example/cb'], token_endpoint_auth_method: 'none', scope: 'patient/*.rs' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(answer.status).toBe(500);
+    expect(answer.json).toEqual({ error: 'server_error', error_description: expect.any(String) });
+    expect(answer.json.error_description).not.toContain('disk full');
+    expect(await store.collection('auth_clients').findOne({ name: 'Unlucky' })).toBeUndefined();
   });
 
   it('removes a client with the same credential', async () => {

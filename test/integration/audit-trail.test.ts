@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { open } from 'lmdb';
 import { AuditTrail } from '../../resources/audit/audit-trail';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -154,5 +158,39 @@ describe('durable before the answer', () => {
       spy.mockRestore();
     }
     expect((await t.fhir(`/Patient/${id}`)).json.name[0].family).toBe('Guarded');
+  });
+});
+
+describe('stored compactly on the embedded store', () => {
+  it('keeps AuditEvents without their search values on disk, and still finds them by any search parameter', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-compact-'));
+    try {
+      const t = await startTestServer({}, dir);
+      let found: any[];
+      try {
+        const id = (await t.fhir('/Patient', { body: patient('Compact') })).json.id;
+        await t.fhir(`/Patient/${id}`);
+        // `entity-type` and `type` have no index on AuditEvent: they are re-checked on values derived from the JSON.
+        const res = await t.fhir(`/AuditEvent?patient=Patient/${id}&entity-type=1&type=http://terminology.hl7.org/CodeSystem/audit-event-type|rest&_sort=date`);
+        expect(res.status).toBe(200);
+        found = res.json.entry.map((e: any) => e.resource.subtype[0].code);
+      } finally {
+        await t.stop();
+      }
+      expect(found).toEqual(['create', 'read']);
+
+      const env = open({ path: path.join(dir, 'store'), compression: false, readOnly: true });
+      try {
+        const docs = env.openDB<[number, Record<string, unknown>]>({ name: 'docs', sharedStructuresKey: Symbol.for('structures') });
+        const events = [...docs.getRange({ start: ['AuditEvent'], end: ['AuditEvent', Buffer.from([0xff])] })].map(({ value }) => value[1]);
+        expect(events.length).toBeGreaterThanOrEqual(2);
+        expect(events.filter((e) => 'sp' in e)).toEqual([]);
+        expect(events.every((e) => typeof e.json === 'string' && Array.isArray(e.compartments))).toBe(true);
+      } finally {
+        await env.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

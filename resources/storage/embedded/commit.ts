@@ -1,3 +1,5 @@
+import type { StoredDocument } from '../port';
+import { readForm, storedForm, type DerivedFields } from './derived-fields';
 import { encodeTuple, indexEntriesOf, indexTuples } from './index-entries';
 import { catalogRevisionKey, indexCatalogKey, key, revisionKey, type IndexEntry, type Layout } from './layout';
 import type { PendingWrite } from './transaction';
@@ -9,14 +11,17 @@ export type CommitOutcome = { kind: 'committed' } | { kind: 'conflict' } | { kin
  * batch, so nothing else writes between the checks and the writes, and many transactions share one commit
  * (and one disk flush). It checks everything before writing anything, so a refused transaction leaves no trace.
  */
-export function commitWrites(layout: Layout, writes: PendingWrite[], catalog: (c: string) => IndexEntry[]): CommitOutcome {
+export function commitWrites(layout: Layout, writes: PendingWrite[], catalog: (c: string) => IndexEntry[], derived: DerivedFields): CommitOutcome {
   const known = new Map<string, IndexEntry[]>();
   const indexesOf = (c: string) => {
     let entries = known.get(c);
     if (!entries) known.set(c, (entries = catalog(c)));
     return entries;
   };
-  const stored = writes.map((w) => layout.docs.get([w.collection, w.id]));
+  const stored = writes.map((w) => {
+    const entry = layout.docs.get([w.collection, w.id]);
+    return entry && ([entry[0], readForm(derived, w.collection, entry[1] as StoredDocument)] as [number, Record<string, unknown>]);
+  });
   for (let i = 0; i < writes.length; i++) {
     if ((stored[i]?.[0] ?? 0) !== writes[i].baseRevision) return { kind: 'conflict' };
   }
@@ -34,7 +39,7 @@ export function commitWrites(layout: Layout, writes: PendingWrite[], catalog: (c
       if (old) removeEntries(layout, collection, id, old, indexes);
       if (doc) addEntries(layout, collection, id, doc, indexes);
     }
-    if (doc) layout.docs.putSync([collection, id], [++revision, doc]);
+    if (doc) layout.docs.putSync([collection, id], [++revision, storedForm(derived, collection, doc)]);
     else layout.docs.removeSync([collection, id]);
   }
   layout.catalog.putSync(revisionKey, revision);

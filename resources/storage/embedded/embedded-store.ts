@@ -11,6 +11,7 @@ import {
   type StoredDocument,
 } from '../port';
 import { CommittedCollection } from './committed-collection';
+import { readForm, storedForm, type DerivedFields } from './derived-fields';
 import { addEntries, bumpCatalogRevision, commitWrites } from './commit';
 import { TransactionCollection } from './embedded-collection';
 import { MAX_KEY, catalogRevisionKey, indexCatalogKey, type IndexEntry, type Layout } from './layout';
@@ -20,6 +21,8 @@ import { Transaction } from './transaction';
 export interface EmbeddedStoreOptions {
   dir: string;
   durability: 'flush' | 'commit';
+  /** Fields some collections are stored without and derive when read (derived-fields.ts). */
+  derived?: DerivedFields;
 }
 
 /** Directories of the embedded stores open in this thread (module state is per thread in Node). */
@@ -61,13 +64,15 @@ class EmbeddedStore implements DocumentStore {
   private catalogRevision = -1;
   private fastRevisions = 0;
   private readonly executor: QueryExecutor;
+  private readonly derived: DerivedFields;
   private closed = false;
 
   constructor(
     private readonly layout: Layout,
     private readonly options: EmbeddedStoreOptions,
   ) {
-    this.executor = new QueryExecutor(layout, (c) => this.indexesOf(c));
+    this.derived = options.derived ?? new Map();
+    this.executor = new QueryExecutor(layout, (c) => this.indexesOf(c), this.derived);
   }
 
   collection<T extends StoredDocument = StoredDocument>(name: string): DocumentCollection<T> {
@@ -85,7 +90,7 @@ class EmbeddedStore implements DocumentStore {
     const key = [collection, doc._id];
     const revision = -(Date.now() * 4096 + (this.fastRevisions++ % 4096));
     const written = this.layout.docs.ifNoExists(key, () => {
-      this.layout.docs.put(key, [revision, doc]);
+      this.layout.docs.put(key, [revision, storedForm(this.derived, collection, doc)]);
     });
     return written.then(async (ok) => {
       if (ok) await this.durable();
@@ -103,7 +108,7 @@ class EmbeddedStore implements DocumentStore {
       const fresh = wanted.map((spec) => ({ spec, multikey: false }));
       this.dropEntries(collection, wanted.map((w) => w.name));
       for (const { value } of this.layout.docs.getRange({ start: [collection], end: [collection, MAX_KEY] })) {
-        addEntries(this.layout, collection, value[1]._id as string, value[1], fresh);
+        addEntries(this.layout, collection, value[1]._id as string, readForm(this.derived, collection, value[1] as StoredDocument), fresh);
       }
       const all = [...entries, ...fresh];
       this.layout.catalog.putSync(indexCatalogKey(collection), all);
@@ -122,7 +127,7 @@ class EmbeddedStore implements DocumentStore {
       const result = await work(session);
       if (txn.isReadOnly) return result;
       const writes = txn.allWrites;
-      const outcome = await this.layout.env.transaction(() => commitWrites(this.layout, writes, (c) => this.indexesOf(c)));
+      const outcome = await this.layout.env.transaction(() => commitWrites(this.layout, writes, (c) => this.indexesOf(c), this.derived));
       if (outcome.kind === 'committed') {
         await this.durable();
         return result;

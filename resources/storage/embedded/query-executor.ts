@@ -1,3 +1,4 @@
+import { readForm, type DerivedFields } from './derived-fields';
 import { compileFilter } from './filter-matcher';
 import type { Filter, FindOptions, StoredDocument } from '../port';
 import { decodeValue, encodeTuple, indexable, typeTag, type Scalar } from './index-entries';
@@ -15,11 +16,12 @@ export class QueryExecutor {
   constructor(
     private readonly layout: Layout,
     private readonly indexesOf: (collection: string) => readonly IndexInfo[],
+    private readonly derived: DerivedFields,
   ) {}
 
   get(collection: string, id: string): Revisioned | undefined {
     const entry = this.layout.docs.get([collection, id]);
-    return entry ? { revision: entry[0], doc: entry[1] as StoredDocument } : undefined;
+    return entry ? { revision: entry[0], doc: readForm(this.derived, collection, entry[1] as StoredDocument) } : undefined;
   }
 
   find(collection: string, filter: Filter, options: FindOptions = {}): Revisioned[] {
@@ -70,7 +72,7 @@ export class QueryExecutor {
   private *candidates(collection: string, plan: Plan): Generator<Revisioned> {
     if (plan.kind === 'scan') {
       for (const { value } of this.layout.docs.getRange({ start: [collection], end: [collection, MAX_KEY] })) {
-        yield { revision: value[0], doc: value[1] as StoredDocument };
+        yield { revision: value[0], doc: readForm(this.derived, collection, value[1] as StoredDocument) };
       }
       return;
     }
@@ -125,7 +127,7 @@ export class QueryExecutor {
     const matches: Revisioned[] = [];
     if (wanted <= 0) return matches;
     for (const { value } of this.layout.docs.getRange(range)) {
-      const hit = { revision: value[0], doc: value[1] as StoredDocument };
+      const hit = { revision: value[0], doc: readForm(this.derived, collection, value[1] as StoredDocument) };
       if (!query.test(hit.doc)) continue;
       if (matches.push(hit) >= wanted) break;
     }

@@ -1,7 +1,7 @@
 import type { StoredDocument } from '../port';
 import { readForm, storedForm, type DerivedFields } from './derived-fields';
-import { encodeTuple, indexEntriesOf, indexTuples } from './index-entries';
-import { catalogRevisionKey, indexCatalogKey, key, revisionKey, type IndexEntry, type Layout } from './layout';
+import { encodeTuple, entryKey, indexEntriesOf, indexTuples } from './index-entries';
+import { catalogRevisionKey, indexCatalogKey, revisionKey, type IndexEntry, type Layout } from './layout';
 import type { PendingWrite } from './transaction';
 
 export type CommitOutcome = { kind: 'committed' } | { kind: 'conflict' } | { kind: 'duplicate'; collection: string; key: string };
@@ -62,9 +62,9 @@ function replaceEntries(layout: Layout, collection: string, id: string, old: unk
 function removeEntries(layout: Layout, collection: string, id: string, doc: unknown, indexes: IndexEntry[]): void {
   for (const { spec } of indexes) {
     for (const tuple of indexTuples(doc, spec)) {
-      layout.index.removeSync(key(collection, spec.name, ...encodeTuple(tuple), id));
+      layout.index.removeSync(entryKey(collection, spec.name, tuple, id));
       if (spec.unique) {
-        const k = key(collection, spec.name, ...encodeTuple(tuple));
+        const k = entryKey(collection, spec.name, tuple);
         if (layout.unique.get(k) === id) layout.unique.removeSync(k);
       }
     }
@@ -76,8 +76,8 @@ export function addEntries(layout: Layout, collection: string, id: string, doc: 
     const { spec } = entry;
     const { tuples, crossedArray } = indexEntriesOf(doc, spec);
     for (const tuple of tuples) {
-      layout.index.putSync(key(collection, spec.name, ...encodeTuple(tuple), id), true);
-      if (spec.unique) layout.unique.putSync(key(collection, spec.name, ...encodeTuple(tuple)), id);
+      layout.index.putSync(entryKey(collection, spec.name, tuple, id), true);
+      if (spec.unique) layout.unique.putSync(entryKey(collection, spec.name, tuple), id);
     }
     if (!entry.multikey && crossedArray) {
       entry.multikey = true;
@@ -113,9 +113,8 @@ function findUniqueViolation(
     for (const { spec } of indexesOf(w.collection)) {
       if (!spec.unique) continue;
       for (const tuple of indexTuples(w.doc, spec)) {
-        const k = key(w.collection, spec.name, ...encodeTuple(tuple));
-        const name = JSON.stringify(k);
-        const holder = claimed.get(name) ?? (released.has(name) ? undefined : layout.unique.get(k));
+        const name = JSON.stringify([w.collection, spec.name, ...encodeTuple(tuple)]);
+        const holder = claimed.get(name) ?? (released.has(name) ? undefined : layout.unique.get(entryKey(w.collection, spec.name, tuple)));
         if (holder !== undefined && holder !== w.id) {
           return { kind: 'duplicate', collection: w.collection, key: `${spec.name}: ${JSON.stringify(tuple)}` };
         }

@@ -47,6 +47,10 @@ export class TransactionCollection<T extends StoredDocument> implements Document
   }
 
   async insertOne(doc: T): Promise<void> {
+    if (!this.txn.checkInserts && !this.txn.touched(this.name, doc._id)) {
+      this.txn.insertUnread(this.name, doc._id, doc);
+      return;
+    }
     if (this.current(doc._id)) throw new DuplicateKeyError(this.name, doc._id);
     this.write(doc._id, doc);
   }

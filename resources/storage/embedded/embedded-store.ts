@@ -120,7 +120,7 @@ class EmbeddedStore implements DocumentStore {
   async withTransaction<R>(work: (session: StoreSession) => Promise<R>): Promise<R> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       this.assertOpen();
-      const txn = new Transaction();
+      const txn = new Transaction(attempt > 1);
       const session: StoreSession = {
         collection: <T extends StoredDocument>(name: string) => new TransactionCollection<T>(name, txn, this.executor),
       };

@@ -1,3 +1,4 @@
+import { toBufferKey } from 'ordered-binary';
 import type { IndexSpec } from '../port';
 
 export type Scalar = string | number | boolean;
@@ -121,6 +122,33 @@ export function encodeValue(value: IndexValue): [number, string | number] {
 
 export function encodeTuple(tuple: readonly IndexValue[]): (string | number)[] {
   return tuple.flatMap(encodeValue);
+}
+
+/**
+ * The LMDB key of an index entry, `[collection, indexName, tag, value, ..., id]`, or without `id` a unique index's
+ * key. It runs for every index entry of every written document (some 15 per resource), so it is built as one array,
+ * with the collection and index name as bytes encoded once: ordered-binary joins an array's parts with a 0 byte and
+ * copies a Uint8Array part as it is, so the key's bytes are those of the names written out (index-entries.test.ts).
+ */
+export function entryKey(collection: string, index: string, tuple: readonly IndexValue[], id?: string): (Uint8Array | string | number)[] {
+  const key: (Uint8Array | string | number)[] = [namesPrefix(collection, index)];
+  for (const value of tuple) {
+    if (value === null) key.push(TAG_NULL, 0);
+    else if (typeof value === 'boolean') key.push(TAG_BOOLEAN, value ? 1 : 0);
+    else key.push(typeof value === 'number' ? TAG_NUMBER : TAG_STRING, value);
+  }
+  if (id !== undefined) key.push(id);
+  return key;
+}
+
+const PREFIXES = new Map<string, Map<string, Uint8Array>>();
+
+function namesPrefix(collection: string, index: string): Uint8Array {
+  let byIndex = PREFIXES.get(collection);
+  if (!byIndex) PREFIXES.set(collection, (byIndex = new Map()));
+  let prefix = byIndex.get(index);
+  if (!prefix) byIndex.set(index, (prefix = Uint8Array.from(toBufferKey([collection, index]))));
+  return prefix;
 }
 
 export function decodeValue(tag: number, value: string | number): IndexValue {

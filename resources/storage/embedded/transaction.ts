@@ -18,6 +18,13 @@ const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
  */
 export class Transaction {
   private readonly writes = new Map<string, PendingWrite>();
+  /**
+   * @param checkInserts whether an insert reads the store first for a document of the same id. A first attempt
+   * does not (`insertUnread`): inserts are nearly always of fresh ids, and the commit checks them anyway. If the
+   * id was taken, that attempt fails as a conflict, and the retry, checking, reports the duplicate.
+   */
+  constructor(readonly checkInserts: boolean) {}
+
   private readonly observed = new Map<string, number>();
 
   private readonly snapshot = new Map<string, StoredDocument | undefined>();
@@ -60,6 +67,22 @@ export class Transaction {
     }
     const baseRevision = this.observed.get(key) ?? committedRevision();
     this.writes.set(key, { collection, id, doc, baseRevision });
+  }
+
+  /** Whether this attempt has read or written the document. */
+  touched(collection: string, id: string): boolean {
+    const key = keyOf(collection, id);
+    return this.observed.has(key) || this.writes.has(key);
+  }
+
+  /**
+   * Buffers the insert of a document this attempt has not touched, decided as if it had read it absent (revision
+   * 0): the commit refuses it if the document exists, as it refuses any write decided on a stale read.
+   */
+  insertUnread(collection: string, id: string, doc: StoredDocument): void {
+    this.observed.set(keyOf(collection, id), 0);
+    this.snapshot.set(keyOf(collection, id), undefined);
+    this.writes.set(keyOf(collection, id), { collection, id, doc, baseRevision: 0 });
   }
 
   get allWrites(): PendingWrite[] {

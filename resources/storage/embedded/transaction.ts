@@ -80,9 +80,10 @@ export class Transaction {
    * 0): the commit refuses it if the document exists, as it refuses any write decided on a stale read.
    */
   insertUnread(collection: string, id: string, doc: StoredDocument): void {
-    this.observed.set(keyOf(collection, id), 0);
-    this.snapshot.set(keyOf(collection, id), undefined);
-    this.writes.set(keyOf(collection, id), { collection, id, doc, baseRevision: 0 });
+    const key = keyOf(collection, id);
+    this.observed.set(key, 0);
+    this.snapshot.set(key, undefined);
+    this.writes.set(key, { collection, id, doc, baseRevision: 0 });
   }
 
   get allWrites(): PendingWrite[] {

@@ -16,6 +16,7 @@ import {
 } from './audit-collections';
 import { chainHash } from './audit-hash';
 import { journalPositions, type AuditJournal, type JournaledLink } from './audit-journal';
+import { pendingEvent } from './pending-event';
 
 /** Links chained per transaction: large enough to amortize a commit, small enough to keep transactions short. */
 const BATCH = 100;
@@ -93,10 +94,11 @@ export class AuditChainer implements AuditChain {
       for (const { record, journaled } of batch) {
         const prev = hash;
         seq += 1;
-        hash = chainHash(prev, seq, record.json);
+        const { json, event } = pendingEvent(record);
+        hash = chainHash(prev, seq, json);
         await links.insertOne({ _id: linkId(seq), seq, event: record._id, prev, hash, recorded: record.recorded });
-        const { sp, compartments } = this.indexer.index(JSON.parse(record.json) as Resource);
-        await events.insertOne({ _id: record._id, versionId: 1, lastUpdated: record.recorded, deleted: false, json: record.json, compartments, sp });
+        const { sp, compartments } = this.indexer.index(event ?? (JSON.parse(json) as Resource));
+        await events.insertOne({ _id: record._id, versionId: 1, lastUpdated: record.recorded, deleted: false, json, compartments, sp });
         if (journaled) readTo.set(journaled.segment, journaled.end);
         else await session.collection(AUDIT_PENDING).deleteOne({ _id: record._id });
       }

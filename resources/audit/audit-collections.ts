@@ -13,10 +13,16 @@ export const JOURNAL_POSITION = 'journal:';
 /** Sorts after every `journal:` id (';' follows ':'). */
 export const JOURNAL_POSITION_END = 'journal;';
 
-/** An AuditEvent recorded but not yet chained and indexed: `_id` is the event's id, `json` the event as stored. */
+/**
+ * An AuditEvent recorded but not yet chained and indexed: `_id` is the event's id, `recorded` its lastUpdated. It
+ * holds either the event as it will be stored (`json`: events from other systems) or, for events this server
+ * records, what was recorded (`record`, the JSON of a PendingRecord), from which the chainer builds the event
+ * (pending-event.ts).
+ */
 export interface PendingLink extends StoredDocument {
-  json: string;
   recorded: string;
+  json?: string;
+  record?: string;
 }
 
 export interface ChainLink extends StoredDocument {

@@ -87,16 +87,20 @@ export class FileAuditJournal implements AuditJournal {
   }
 }
 
-/** `_id`, `recorded` and the event's JSON, one per line (none of them holds a raw line break). */
-function encode(record: PendingLink): string {
-  return `${record._id}\n${record.recorded}\n${record.json}`;
+/**
+ * `_id`, `recorded`, then the record's JSON after an `R` or the event's JSON, one per line (none of them holds a raw
+ * line break; JSON text starts with `{`, so older journals, which held only events, read the same).
+ */
+function encode(link: PendingLink): string {
+  return `${link._id}\n${link.recorded}\n${link.record !== undefined ? `R${link.record}` : link.json}`;
 }
 
 function decode(payload: Buffer): PendingLink {
   const text = payload.toString('utf8');
   const first = text.indexOf('\n');
   const second = text.indexOf('\n', first + 1);
-  return { _id: text.slice(0, first), recorded: text.slice(first + 1, second), json: text.slice(second + 1) };
+  const link = { _id: text.slice(0, first), recorded: text.slice(first + 1, second) };
+  return text[second + 1] === 'R' ? { ...link, record: text.slice(second + 2) } : { ...link, json: text.slice(second + 1) };
 }
 
 /** How far each journal segment is chained, as the chainer keeps it in the store. */

@@ -1,6 +1,9 @@
 import type { Coding } from 'fhir/r4';
 import type { AccessContext } from '../access/access-context';
 
+/** Of the access context, what an AuditEvent shows: who acted, and the request they sent. */
+export type AuditedContext = Pick<AccessContext, 'actor' | 'request'>;
+
 /** What was done, as BALP and R4 audit-event-action classify it: search is E(xecute) (BALP Query). */
 export type AuditAction = 'C' | 'R' | 'U' | 'D' | 'E';
 
@@ -15,7 +18,7 @@ export type AuditOutcome = '0' | '4' | '8' | '12';
  * `Patient/123`), never content: no names, diagnoses or addresses are copied into the audit trail.
  */
 export interface AuditRecord {
-  ctx: AccessContext;
+  ctx: AuditedContext;
   /** A http://hl7.org/fhir/restful-interaction code (`read`, `search-type`, `transaction`, ...) or `operation`. */
   interaction: string;
   action: AuditAction;

@@ -1,12 +1,12 @@
 import type { AuditEvent } from 'fhir/r4';
 import { unavailable } from '../errors/fhir-error';
 import { ResourceVersion } from '../repository/resource-version';
-import { stampResource } from '../repository/stamp';
 import type { DocumentStore, StoreSession } from '../storage/port';
 import { AUDIT_PENDING, type PendingLink } from './audit-collections';
 import type { AuditJournal } from './audit-journal';
 import type { AuditRecord } from './audit-record';
-import { balpAuditEvent, type ServerIdentity } from './balp-event';
+import type { ServerIdentity } from './balp-event';
+import { pendingEventLink, pendingRecordLink } from './pending-event';
 
 export interface AuditTrailDeps {
   server: ServerIdentity;
@@ -20,8 +20,8 @@ export interface AuditTrailDeps {
 }
 
 /**
- * Records AuditEvents. The request writes one pending record per event, holding the event exactly as it will be
- * stored: inside a write's own transaction it commits with the data or not at all; outside one (reads, failures)
+ * Records AuditEvents. The request writes one pending link per event, holding what was recorded (the chainer builds
+ * the event from it, pending-event.ts) or, for an event from another system, the event as it will be stored: inside a write's own transaction it commits with the data or not at all; outside one (reads, failures)
  * it goes to the journal when there is one, else to the store by itself, group-committed with other requests'
  * either way, and durable when this resolves. The AuditChainer then, in large batches, links each into the hash
  * chain and stores it as an indexed AuditEvent resource; reads and searches of AuditEvents let it catch up first,
@@ -33,7 +33,7 @@ export class AuditTrail {
   async write(session: StoreSession, records: readonly AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
     try {
-      await this.store(session, records.map((record) => this.pendingLink(balpAuditEvent(record, this.deps.server))));
+      await this.store(session, records.map((record) => pendingRecordLink(record, this.deps.server, this.deps.newId(), this.now())));
     } catch (e) {
       throw unavailable(`The audit trail could not be written, so the request was not carried out (${(e as Error).message})`);
     }
@@ -45,7 +45,7 @@ export class AuditTrail {
    * `id`: one the server assigned in advance (a transaction Bundle's entries get theirs before any is written).
    */
   async writeExternal(session: StoreSession, event: AuditEvent, id?: string): Promise<ResourceVersion> {
-    const link = this.pendingLink(event, id);
+    const link = pendingEventLink(event, id ?? this.deps.newId(), this.now());
     await this.store(session, [link]);
     this.deps.onWritten?.();
     return new ResourceVersion('AuditEvent', link._id, 1, link.recorded, link.json, []);
@@ -71,11 +71,9 @@ export class AuditTrail {
     }
   }
 
-  /** The event as it will be stored (id and meta assigned), waiting to be chained. */
-  private pendingLink(event: AuditEvent, assignedId?: string): PendingLink {
-    const id = assignedId ?? this.deps.newId();
-    const recorded = new Date(this.deps.clock()).toISOString();
-    return { _id: id, json: JSON.stringify(stampResource(event, id, 1, recorded)), recorded };
+  /** The pending event's lastUpdated. */
+  private now(): string {
+    return new Date(this.deps.clock()).toISOString();
   }
 }
 

@@ -1,8 +1,6 @@
 import type { AuditEvent, Resource } from 'fhir/r4';
+import { balpRecords } from '../../../test/data/audit-records';
 import { Random } from '../../../test/data/random';
-import type { Actor } from '../../access/access-context';
-import { unrestricted } from '../../access/access-context';
-import type { AuditAction, AuditOutcome, AuditRecord } from '../../audit/audit-record';
 import { balpAuditEvent } from '../../audit/balp-event';
 import { stampResource } from '../../repository/stamp';
 import type { SearchIndexValues } from '../index-format';
@@ -28,47 +26,6 @@ function expectSameAsCompiled(event: Resource): void {
   expect(valuesOf(AUDIT_EVENT_EXTRACTORS, event)).toEqual(valuesOf(compiled, event));
 }
 
-/** Every branch of balpAuditEvent: actors, addresses, resources, patients, queries, failures, non-REST events. */
-function balpRecords(random: Random, count: number): AuditRecord[] {
-  const actors: Actor[] = [
-    { kind: 'user', fhirUser: 'Practitioner/pr1', clientId: 'app', tokenId: 'jti-1', roles: ['nurse', 'Attending Physician'] },
-    { kind: 'user', issuer: 'https://idp.example.org', subject: 'u-7', clientId: 'app', purposeOfUse: ['TREAT', 'ETREAT'] },
-    { kind: 'user', fhirUser: `${FHIR_BASE}/Patient/p9`, clientId: 'patient-app', tokenId: 'jti-2' },
-    { kind: 'client', clientId: 'lab-system' },
-    { kind: 'system', reason: 'startup' },
-    { kind: 'anonymous' },
-  ];
-  const actions: AuditAction[] = ['C', 'R', 'U', 'D', 'E'];
-  const outcomes: AuditOutcome[] = ['0', '4', '8', '12'];
-  const records: AuditRecord[] = [];
-  for (let i = 0; i < count; i++) {
-    const interaction = random.pick(['read', 'vread', 'create', 'update', 'search-type', 'history-instance', 'transaction', 'operation']);
-    records.push({
-      ctx: {
-        actor: random.pick(actors),
-        policy: unrestricted,
-        request: { requestId: `req-${i}`, ...(random.chance(0.7) ? { address: random.pick(['127.0.0.1', '::1', '10.0.0.7']) } : {}) },
-      },
-      interaction,
-      operation: interaction === 'operation' ? random.pick(['$everything', '$access-report']) : undefined,
-      action: random.pick(actions),
-      outcome: random.pick(outcomes),
-      ...(random.chance(0.3) ? { outcomeDescription: 'Resource Patient/x is not known' } : {}),
-      ...(random.chance(0.7) ? { what: random.pick(['Patient/p1/_history/2', 'Observation/o1/_history/1', 'Patient/p1', 'Observation']) } : {}),
-      ...(random.chance(0.6) ? { patient: random.pick(['Patient/p1', 'Patient/p2']) } : {}),
-      ...(random.chance(0.4) ? { query: 'GET /fhir/Observation?patient=p1&code=8867-4' } : {}),
-      recorded: random.pick(['2026-11-24T03:50:59.424Z', '2026-11-24T03:50:59Z', '2026-11-24T05:50:59.4+02:00']),
-      ...(random.chance(0.15)
-        ? {
-            eventType: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110114', display: 'User Authentication' },
-            eventSubtype: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110122', display: 'Login' },
-          }
-        : {}),
-    });
-  }
-  return records;
-}
-
 describe('AuditEvent search values written out by hand', () => {
   it('cover exactly the R4 AuditEvent search parameters stored beside the resource', () => {
     const codes = searchParametersOf('AuditEvent')
@@ -80,7 +37,7 @@ describe('AuditEvent search values written out by hand', () => {
   it('equal the compiled R4 expressions for every shape of AuditEvent this server records', () => {
     const random = new Random(20261124);
     const server = { fhirBase: FHIR_BASE, name: 'fhir' };
-    for (const [i, record] of balpRecords(random, 400).entries()) {
+    for (const [i, record] of balpRecords(random, 400, FHIR_BASE).entries()) {
       expectSameAsCompiled(stampResource(balpAuditEvent(record, server), `ae-${i}`, 1, '2026-11-24T03:51:00.000Z'));
     }
   });

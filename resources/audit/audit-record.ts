@@ -1,8 +1,20 @@
 import type { Coding } from 'fhir/r4';
-import type { AccessContext } from '../access/access-context';
+import type { Actor, RequestInfo } from '../access/access-context';
 
-/** Of the access context, what an AuditEvent shows: who acted, and the request they sent. */
-export type AuditedContext = Pick<AccessContext, 'actor' | 'request'>;
+/**
+ * Of the access context, what an AuditEvent shows: who acted, the request's id and where it came from. Not the URL:
+ * a search's query is recorded as such (`query`), and a pending event keeps no more than its event shows.
+ */
+export interface AuditedContext {
+  actor: Actor;
+  request: Pick<RequestInfo, 'requestId' | 'address'>;
+}
+
+/** The AuditedContext of an access context, with nothing else in it (pending events keep it as JSON). */
+export function auditedContext(ctx: AuditedContext): AuditedContext {
+  const { requestId, address } = ctx.request;
+  return { actor: ctx.actor, request: address === undefined ? { requestId } : { requestId, address } };
+}
 
 /** What was done, as BALP and R4 audit-event-action classify it: search is E(xecute) (BALP Query). */
 export type AuditAction = 'C' | 'R' | 'U' | 'D' | 'E';

@@ -1,7 +1,7 @@
 import type { AuditEvent } from 'fhir/r4';
 import { stampResource } from '../repository/stamp';
 import type { PendingLink } from './audit-collections';
-import type { AuditRecord } from './audit-record';
+import { auditedContext, type AuditRecord } from './audit-record';
 import { balpAuditEvent, type ServerIdentity } from './balp-event';
 
 /** What a pending link keeps of an event this server records: the record, and the server that recorded it. */
@@ -16,7 +16,7 @@ export interface PendingRecord extends AuditRecord {
  * record, the server, the id and `recorded`), so the chainer builds the same event the request would have.
  */
 export function pendingRecordLink(record: AuditRecord, server: ServerIdentity, id: string, recorded: string): PendingLink {
-  const kept: PendingRecord = { ...record, ctx: { actor: record.ctx.actor, request: record.ctx.request }, server };
+  const kept: PendingRecord = { ...record, ctx: auditedContext(record.ctx), server };
   return { _id: id, recorded, record: JSON.stringify(kept) };
 }
 

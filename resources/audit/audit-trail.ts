@@ -21,8 +21,9 @@ export interface AuditTrailDeps {
 
 /**
  * Records AuditEvents. The request writes one pending link per event, holding what was recorded (the chainer builds
- * the event from it, pending-event.ts) or, for an event from another system, the event as it will be stored: inside a write's own transaction it commits with the data or not at all; outside one (reads, failures)
- * it goes to the journal when there is one, else to the store by itself, group-committed with other requests'
+ * the event from it, pending-event.ts) or, for an event from another system, the event as it will be stored. Inside
+ * a write's own transaction it commits with the data or not at all; outside one (reads, failures) it goes to the
+ * journal when there is one, else to the store by itself, group-committed with other requests'
  * either way, and durable when this resolves. The AuditChainer then, in large batches, links each into the hash
  * chain and stores it as an indexed AuditEvent resource; reads and searches of AuditEvents let it catch up first,
  * so they see every event recorded before them.

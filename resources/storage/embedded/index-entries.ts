@@ -114,14 +114,19 @@ export function typeTag(value: IndexValue): number {
   return TAG_BOOLEAN;
 }
 
-export function encodeValue(value: IndexValue): [number, string | number] {
-  if (value === null) return [TAG_NULL, 0];
-  if (typeof value === 'boolean') return [TAG_BOOLEAN, value ? 1 : 0];
-  return [typeTag(value), value];
+type KeyPart = Uint8Array | string | number;
+
+/** Appends a value's (type tag, value) pair to a key being built. */
+function pushEncoded(key: KeyPart[], value: IndexValue): void {
+  if (value === null) key.push(TAG_NULL, 0);
+  else if (typeof value === 'boolean') key.push(TAG_BOOLEAN, value ? 1 : 0);
+  else key.push(typeTag(value), value);
 }
 
 export function encodeTuple(tuple: readonly IndexValue[]): (string | number)[] {
-  return tuple.flatMap(encodeValue);
+  const parts: (string | number)[] = [];
+  for (const value of tuple) pushEncoded(parts, value);
+  return parts;
 }
 
 /**
@@ -130,13 +135,9 @@ export function encodeTuple(tuple: readonly IndexValue[]): (string | number)[] {
  * with the collection and index name as bytes encoded once: ordered-binary joins an array's parts with a 0 byte and
  * copies a Uint8Array part as it is, so the key's bytes are those of the names written out (index-entries.test.ts).
  */
-export function entryKey(collection: string, index: string, tuple: readonly IndexValue[], id?: string): (Uint8Array | string | number)[] {
-  const key: (Uint8Array | string | number)[] = [namesPrefix(collection, index)];
-  for (const value of tuple) {
-    if (value === null) key.push(TAG_NULL, 0);
-    else if (typeof value === 'boolean') key.push(TAG_BOOLEAN, value ? 1 : 0);
-    else key.push(typeof value === 'number' ? TAG_NUMBER : TAG_STRING, value);
-  }
+export function entryKey(collection: string, index: string, tuple: readonly IndexValue[], id?: string): KeyPart[] {
+  const key: KeyPart[] = [namesPrefix(collection, index)];
+  for (const value of tuple) pushEncoded(key, value);
   if (id !== undefined) key.push(id);
   return key;
 }

@@ -18,16 +18,16 @@ const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
  */
 export class Transaction {
   private readonly writes = new Map<string, PendingWrite>();
+  private readonly observed = new Map<string, number>();
+
+  private readonly snapshot = new Map<string, StoredDocument | undefined>();
+
   /**
    * @param checkInserts whether an insert reads the store first for a document of the same id. A first attempt
    * does not (`insertUnread`): inserts are nearly always of fresh ids, and the commit checks them anyway. If the
    * id was taken, that attempt fails as a conflict, and the retry, checking, reports the duplicate.
    */
   constructor(readonly checkInserts: boolean) {}
-
-  private readonly observed = new Map<string, number>();
-
-  private readonly snapshot = new Map<string, StoredDocument | undefined>();
 
   /**
    * Remembers the revision (and content) a read saw: a later write of the same document is checked against

@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import type winston from 'winston';
 import { AuditChainer, type AuditChain } from '../resources/audit/audit-chainer';
 import { purgeExpiredAudit } from '../resources/audit/audit-retention';
+import { chainSoon } from '../resources/audit/chain-soon';
 import { AuditTrail } from '../resources/audit/audit-trail';
 import { Auditor } from '../resources/audit/auditor';
 import { ACCESS_REPORT } from '../resources/operations/access-report';
@@ -59,7 +60,7 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
   const journal = openAuditJournal(config);
   const audit = config.auditDisabledForBenchmark
     ? undefined
-    : new AuditTrail({ server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId, journal, onWritten: () => chain?.notify() });
+    : new AuditTrail({ server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId, journal, onWritten: chainSoon(() => chain?.notify()) });
   const auditor = new Auditor(audit, store, Date.now);
   const auditChain: AuditChain = { notify: () => chain?.notify(), drain: async () => chain?.drain(), stop: async () => chain?.stop() };
   const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId, auditor, audit, auditChain });

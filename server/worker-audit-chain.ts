@@ -16,7 +16,6 @@ export async function startWorkerAuditChain(config: Config, fhirBase: string, lo
   const worker = new Worker(WORKER_SCRIPT, { workerData: { config, fhirBase } });
   const drains = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   let nextId = 0;
-  let notifyQueued = false;
   let stopped: (() => void) | undefined;
   await new Promise<void>((resolve, reject) => {
     worker.once('error', reject);
@@ -41,13 +40,7 @@ export async function startWorkerAuditChain(config: Config, fhirBase: string, lo
   });
   return {
     notify() {
-      // Many requests in one turn of the event loop need one message.
-      if (notifyQueued) return;
-      notifyQueued = true;
-      setImmediate(() => {
-        notifyQueued = false;
-        worker.postMessage({ type: 'notify' });
-      });
+      worker.postMessage({ type: 'notify' });
     },
     drain() {
       const id = nextId++;

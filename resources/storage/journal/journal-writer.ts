@@ -35,8 +35,8 @@ interface Segment {
 }
 
 /**
- * Appends records to a journal directory, durably. Every append of one event-loop turn is written with one write
- * and one fdatasync, started in that turn's `setImmediate` phase, off the event loop (libuv's thread pool); the
+ * Appends records to a journal directory, durably. Every append of one event-loop turn is written with one
+ * synchronized write, started in that turn's `setImmediate` phase, off the event loop (libuv's thread pool); the
  * appends resolve when the flush is done. Turns do not wait for each other: offsets are handed out in the turn,
  * so the writes of successive turns may be in flight together.
  *
@@ -64,6 +64,17 @@ export class JournalWriter {
 
   private get segmentBytes(): number {
     return this.options.segmentBytes ?? SEGMENT_BYTES;
+  }
+
+  /**
+   * Appends go through a descriptor opened with O_DSYNC when durable: each write returns once its data is on disk
+   * (POSIX synchronized I/O data integrity, as fdatasync gives). One request to libuv's thread pool per turn instead
+   * of a write and then an fdatasync: the second was submitted only when the event loop ran the write's callback,
+   * between two turns of request handling. Under the read benchmark that made a turn's acknowledgement take
+   * 1.7-2 ms, while the disk's own flush of a preallocated segment takes 0.16 ms.
+   */
+  private get appendFlags(): number {
+    return fs.constants.O_WRONLY | (this.options.durable ? fs.constants.O_DSYNC : 0);
   }
 
   /** Resolves once the payloads are written (and flushed, when durable) with the rest of this turn's. */
@@ -102,7 +113,7 @@ export class JournalWriter {
     const at = segment.at;
     segment.at += frames.length;
     segment.inFlight++;
-    const io = writeAndFlush(segment.fd, frames, at, this.options.durable).finally(() => {
+    const io = writeFrames(segment.fd, frames, at).finally(() => {
       segment.inFlight--;
       if (segment.sealed && segment.inFlight === 0) fs.closeSync(segment.fd);
     });
@@ -189,11 +200,16 @@ export class JournalWriter {
   private createSync(size: number): Segment {
     fs.mkdirSync(this.dir, { recursive: true });
     const name = this.newName();
-    const fd = fs.openSync(path.join(this.dir, name), 'wx');
-    for (let at = 0; at < size; at += ZEROS.length) fs.writeSync(fd, ZEROS, 0, Math.min(ZEROS.length, size - at), at);
-    fs.fsyncSync(fd);
+    const file = path.join(this.dir, name);
+    const zeroing = fs.openSync(file, 'wx');
+    try {
+      for (let at = 0; at < size; at += ZEROS.length) fs.writeSync(zeroing, ZEROS, 0, Math.min(ZEROS.length, size - at), at);
+      fs.fsyncSync(zeroing);
+    } finally {
+      fs.closeSync(zeroing);
+    }
     this.syncDirectory();
-    return { name, fd, size, at: 0, inFlight: 0, sealed: false, tail: Promise.resolve() };
+    return { name, fd: fs.openSync(file, this.appendFlags), size, at: 0, inFlight: 0, sealed: false, tail: Promise.resolve() };
   }
 
   /** Zero-fills the next segment off the event loop, so that flushing an append never has to grow a file. */
@@ -201,17 +217,20 @@ export class JournalWriter {
     await fs.promises.mkdir(this.dir, { recursive: true });
     const name = this.newName();
     const file = path.join(this.dir, name);
-    const fd = await openAsync(file, 'wx');
+    const zeroing = await openAsync(file, 'wx');
     try {
-      for (let at = 0; at < size; at += ZEROS.length) await writeAsync(fd, ZEROS, 0, Math.min(ZEROS.length, size - at), at);
-      await fsyncAsync(fd);
+      try {
+        for (let at = 0; at < size; at += ZEROS.length) await writeAsync(zeroing, ZEROS, 0, Math.min(ZEROS.length, size - at), at);
+        await fsyncAsync(zeroing);
+      } finally {
+        await closeAsync(zeroing);
+      }
       this.syncDirectory();
+      return { name, fd: await openAsync(file, this.appendFlags), size, at: 0, inFlight: 0, sealed: false, tail: Promise.resolve() };
     } catch (e) {
-      await closeAsync(fd);
       await fs.promises.rm(file, { force: true });
       throw e;
     }
-    return { name, fd, size, at: 0, inFlight: 0, sealed: false, tail: Promise.resolve() };
   }
 
   /** A new file is durable only once its directory entry is. */
@@ -231,12 +250,9 @@ export class JournalWriter {
   }
 }
 
-function writeAndFlush(fd: number, frames: Buffer, at: number, durable: boolean): Promise<void> {
+/** One write; durable when it resolves if the segment was opened durable (see `appendFlags`). */
+function writeFrames(fd: number, frames: Buffer, at: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    fs.write(fd, frames, 0, frames.length, at, (error) => {
-      if (error) return reject(error);
-      if (!durable) return resolve();
-      fs.fdatasync(fd, (flushError) => (flushError ? reject(flushError) : resolve()));
-    });
+    fs.write(fd, frames, 0, frames.length, at, (error) => (error ? reject(error) : resolve()));
   });
 }

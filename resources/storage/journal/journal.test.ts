@@ -61,6 +61,33 @@ describe('journal writer and reader', () => {
     await expect(writer.append(payloads('e'))).rejects.toThrow(/closed/);
   });
 
+  // Linux reports each descriptor's open flags in /proc/self/fdinfo (octal); elsewhere there is nothing to read.
+  const linuxOnly = process.platform === 'linux' ? it : it.skip;
+  linuxOnly('appends through a descriptor opened O_DSYNC when durable, and without it when not', async () => {
+    const flagsOfDescriptorsOn = (file: string) =>
+      fs
+        .readdirSync('/proc/self/fd')
+        .filter((fd) => {
+          try {
+            return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+          } catch {
+            return false; // closed while listing
+          }
+        })
+        .map((fd) => parseInt(/flags:\s*([0-7]+)/.exec(fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))![1], 8));
+    for (const durable of [true, false]) {
+      const writer = new JournalWriter(dir, { durable, segmentBytes: 64 * 1024 });
+      await writer.append(payloads(`durable: ${durable}`));
+      // The segment appended to (the spare being made beside it is written through another descriptor).
+      const appended = listSegments(dir).find((s) => texts(readSegment(dir, s, 0, 1).entries)[0] === `durable: ${durable}`)!;
+      const flags = flagsOfDescriptorsOn(path.join(dir, appended));
+      expect(flags).toHaveLength(1);
+      expect((flags[0] & fs.constants.O_DSYNC) === fs.constants.O_DSYNC).toBe(durable);
+      await writer.close();
+      expect(flagsOfDescriptorsOn(path.join(dir, appended))).toEqual([]);
+    }
+  });
+
   it('moves to a new segment when one is full, sealing the old one, and keeps the order across segments', async () => {
     const writer = new JournalWriter(dir, { durable: false, segmentBytes: 4096 });
     const record = (i: number) => `${i}:${'x'.repeat(1000)}`;

@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import type winston from 'winston';
 import { AuditChainer, type AuditChain } from '../resources/audit/audit-chainer';
 import { purgeExpiredAudit } from '../resources/audit/audit-retention';
-import { chainSoon } from '../resources/audit/chain-soon';
+import { ChainPacer } from '../resources/audit/chain-pacer';
 import { AuditTrail } from '../resources/audit/audit-trail';
 import { Auditor } from '../resources/audit/auditor';
 import { ACCESS_REPORT } from '../resources/operations/access-report';
@@ -58,9 +58,15 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
   // The chainer is reached through `chain`, which exists once the store is prepared (the worker needs its indexes).
   let chain: AuditChain | undefined;
   const journal = openAuditJournal(config);
+  const pacer = new ChainPacer({
+    drain: async () => chain?.drain(),
+    clock: Date.now,
+    maxLagMs: config.auditChainMaxLagSeconds * 1000,
+    onError: (e) => logger.error('audit chaining failed', { error: String(e) }),
+  });
   const audit = config.auditDisabledForBenchmark
     ? undefined
-    : new AuditTrail({ server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId, journal, onWritten: chainSoon(() => chain?.notify()) });
+    : new AuditTrail({ server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId, journal, pacer });
   const auditor = new Auditor(audit, store, Date.now);
   const auditChain: AuditChain = { notify: () => chain?.notify(), drain: async () => chain?.drain(), stop: async () => chain?.stop() };
   const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId, auditor, audit, auditChain });
@@ -115,6 +121,7 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
       stopping = true;
       clearInterval(retention);
       smart.close();
+      pacer.stop();
       await chainer.drain().catch((e: unknown) => logger.error('audit chaining failed at shutdown', { error: String(e) }));
       await chainer.stop();
       await journal?.close();

@@ -3,6 +3,7 @@ import { AuditChainer } from '../resources/audit/audit-chainer';
 import { createResourceIndexer } from '../resources/search/indexing';
 import type { Config } from './config';
 import { openAuditJournal, openStore } from './open-store';
+import { lowerThisThreadPriority } from './thread-priority';
 
 /**
  * The AuditEvent chainer in a worker thread of its own (see worker-audit-chain.ts): it opens the same store as
@@ -16,6 +17,11 @@ interface Message {
 
 async function run(): Promise<void> {
   const { config, fhirBase } = workerData as { config: Config; fhirBase: string };
+  // Chaining is background work (every event is durable before it is chained, and readers of AuditEvents drain the
+  // chainer first): when it and request handling both want a CPU, requests go first. Measured under the read
+  // benchmark, alternating 2 s windows of audited and unaudited reads, 8 of each: audited/unaudited 0.84-1.00
+  // (mean 0.89 over 7 runs) at the lowest priority against 0.71-0.89 (mean 0.82 over 7 runs) without.
+  const lowered = lowerThisThreadPriority();
   const store = await openStore(config);
   const journal = openAuditJournal(config);
   const chainer = new AuditChainer(store, createResourceIndexer({ fhirBase }), journal);
@@ -38,7 +44,7 @@ async function run(): Promise<void> {
   });
   // Events recorded just before a crash are pending: chain them now.
   chainer.notify();
-  port.postMessage({ type: 'ready' });
+  port.postMessage({ type: 'ready', lowered });
 }
 
 run().catch((e: unknown) => {

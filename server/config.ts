@@ -39,6 +39,11 @@ export interface Config {
   /** AuditEvents are kept at least this many days (HIPAA §164.316(b)(2) asks six years); older ones are purged. */
   auditRetentionDays: number;
   /**
+   * How many seconds the hash chain may fall behind the events recorded before new ones are held back (see
+   * resources/audit/chain-pacer.ts): it bounds the chainer's lag, and how long a read of AuditEvents may wait for it.
+   */
+  auditChainMaxLagSeconds: number;
+  /**
    * Turns the audit trail off. Exists only so the benchmark can measure what auditing costs; a deployment that
    * sets it keeps no record of who touched what.
    */
@@ -86,6 +91,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     defaultPageSize: integer(env, 'DEFAULT_PAGE_SIZE', 20, 1, 10_000),
     maxPageSize: integer(env, 'MAX_PAGE_SIZE', 1000, 1, 100_000),
     auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', 2190, 1, 36_500),
+    auditChainMaxLagSeconds: integer(env, 'AUDIT_CHAIN_MAX_LAG', 30, 1, 86_400),
     auditDisabledForBenchmark: env.AUDIT_DISABLED_FOR_BENCHMARK === 'true',
     sessionIdleTimeoutSeconds: integer(env, 'SESSION_IDLE_TIMEOUT', SECURITY_DEFAULTS.sessionIdleSeconds, 1, 24 * 3600),
     sessionMaxLifetimeSeconds: integer(env, 'SESSION_MAX_LIFETIME', SECURITY_DEFAULTS.sessionMaxSeconds, 1, 7 * 24 * 3600),

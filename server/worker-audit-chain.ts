@@ -19,8 +19,12 @@ export async function startWorkerAuditChain(config: Config, fhirBase: string, lo
   let stopped: (() => void) | undefined;
   await new Promise<void>((resolve, reject) => {
     worker.once('error', reject);
-    worker.on('message', function onStart(message: { type: string; error?: string }) {
-      if (message.type === 'ready') resolve();
+    worker.on('message', function onStart(message: { type: string; error?: string; lowered?: boolean }) {
+      if (message.type === 'ready') {
+        // Not lowered off Linux, or where setpriority is refused: chaining then competes with requests as an equal.
+        logger.info('audit chainer started', { lowestCpuPriority: message.lowered });
+        resolve();
+      }
       if (message.type === 'failed') reject(new Error(message.error));
     });
   });

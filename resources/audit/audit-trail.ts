@@ -4,6 +4,7 @@ import { ResourceVersion } from '../repository/resource-version';
 import type { DocumentStore, StoreSession } from '../storage/port';
 import { AUDIT_PENDING, type PendingLink } from './audit-collections';
 import type { AuditJournal } from './audit-journal';
+import type { ChainPacer } from './chain-pacer';
 import type { AuditRecord } from './audit-record';
 import type { ServerIdentity } from './balp-event';
 import { pendingEventLink, pendingRecordLink } from './pending-event';
@@ -13,8 +14,8 @@ export interface AuditTrailDeps {
   clock: () => number;
   /** Time-ordered ids (UUIDv7), so events and their pending markers sort in write order. */
   newId: () => string;
-  /** Called after events are written, so the chainer can link them soon. */
-  onWritten?: () => void;
+  /** Told when events are written, so the chainer links them soon; asked first whether the chain is too far behind. */
+  pacer?: Pick<ChainPacer, 'recorded' | 'room'>;
   /** Where events recorded outside a write's transaction go; without it, the store's pending collection. */
   journal?: AuditJournal;
 }
@@ -34,11 +35,12 @@ export class AuditTrail {
   async write(session: StoreSession, records: readonly AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
     try {
+      await this.deps.pacer?.room();
       await this.store(session, records.map((record) => pendingRecordLink(record, this.deps.server, this.deps.newId(), this.now())));
     } catch (e) {
       throw unavailable(`The audit trail could not be written, so the request was not carried out (${(e as Error).message})`);
     }
-    this.deps.onWritten?.();
+    this.deps.pacer?.recorded();
   }
 
   /**
@@ -46,9 +48,10 @@ export class AuditTrail {
    * `id`: one the server assigned in advance (a transaction Bundle's entries get theirs before any is written).
    */
   async writeExternal(session: StoreSession, event: AuditEvent, id?: string): Promise<ResourceVersion> {
+    await this.deps.pacer?.room();
     const link = pendingEventLink(event, id ?? this.deps.newId(), this.now());
     await this.store(session, [link]);
-    this.deps.onWritten?.();
+    this.deps.pacer?.recorded();
     return new ResourceVersion('AuditEvent', link._id, 1, link.recorded, link.json, []);
   }
 

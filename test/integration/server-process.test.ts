@@ -60,6 +60,28 @@ describe('the server process', () => {
     }
   });
 
+  // proc(5): field 19 of /proc/<pid>/task/<tid>/stat is a thread's nice value; Linux only.
+  const linuxOnly = process.platform === 'linux' ? it : it.skip;
+  linuxOnly('runs the audit chainer at the lowest CPU priority and every other thread at normal priority', async () => {
+    const server = await start();
+    try {
+      const niceOf = (task: string) => {
+        const stat = fs.readFileSync(`/proc/${server.child.pid}/task/${task}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      };
+      const tasks = fs.readdirSync(`/proc/${server.child.pid}/task`);
+      const nice = new Map(tasks.map((t) => [t, niceOf(t)]));
+      expect(nice.get(String(server.child.pid))).toBe(0);
+      expect([...nice.values()].filter((n) => n === 19)).toHaveLength(1);
+      expect([...nice.values()].filter((n) => n !== 19 && n !== 0)).toEqual([]);
+      const started = server.lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).find((e) => e.message === 'audit chainer started');
+      expect(started).toMatchObject({ lowestCpuPriority: true });
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+
   it('on SIGTERM stops accepting, finishes the request in flight, closes the store and exits 0', async () => {
     const server = await start();
     const bundle = Array.from({ length: 200 }, (_, i) => ({ ...patient, name: [{ family: `F${i}` }] }));

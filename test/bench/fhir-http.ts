@@ -42,3 +42,16 @@ export async function createResource(fhirBase: string, resourceType: string, bod
   if (!id) throw new Error(`POST ${resourceType} answered 201 without a usable Location header`);
   return id;
 }
+
+/**
+ * How long a search of AuditEvents takes right after a load, and how many there are. The server chains AuditEvents
+ * behind the requests (each is durable before it is answered) and lets the chainer catch up before any search of
+ * them: the time is how far behind chaining was when the load stopped.
+ */
+export async function auditChainCatchUp(fhirBase: string, headers: Record<string, string>): Promise<{ ms: number; events: number }> {
+  const started = performance.now();
+  const response = await fetch(`${fhirBase}/AuditEvent?_summary=count`, { headers });
+  const body = (await response.json()) as { total?: number };
+  if (response.status !== 200 || typeof body.total !== 'number') throw new Error(`counting AuditEvents answered ${response.status}`);
+  return { ms: Math.round(performance.now() - started), events: body.total };
+}

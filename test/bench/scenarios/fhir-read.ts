@@ -1,4 +1,4 @@
-import { createResource, FHIR_JSON, isResourceOfType } from '../fhir-http';
+import { auditChainCatchUp, createResource, FHIR_JSON, isResourceOfType } from '../fhir-http';
 import { measure } from '../load';
 import { readPatientCreateBody } from '../read-patient';
 import { authHeaders, requireTarget, type Scenario, type TargetName } from '../scenario';
@@ -26,6 +26,10 @@ function readScenario(name: string, target: TargetName, description: string): Sc
       const result = await measure({
         url: `${base}/Patient/${id}`, connections: this.connections, headers: { accept: FHIR_JSON, ...headers }, verifyBody: isResourceOfType('Patient'),
       }, settings);
+      if (target === 'fhir') {
+        const chain = await auditChainCatchUp(base, { accept: FHIR_JSON, ...headers });
+        process.stderr.write(`  ${name}: audit chain caught up ${chain.ms} ms after the load (${chain.events} AuditEvents in all)\n`);
+      }
       return { result };
     },
   };

@@ -1,5 +1,5 @@
 import type autocannon from 'autocannon';
-import { FHIR_JSON, isResourceOfType } from '../fhir-http';
+import { auditChainCatchUp, FHIR_JSON, isResourceOfType } from '../fhir-http';
 import { measure } from '../load';
 import type { Scenario } from '../scenario';
 import { StepFailures } from '../step-failures';
@@ -65,11 +65,16 @@ export const ingest: Scenario = {
       });
       const memory = memoryOf(server.pid);
       const perSecond = Math.round(written / result.duration);
+      // Chaining AuditEvents runs behind the requests (events are durable before it); a search of AuditEvents waits
+      // for it to catch up, so the time this takes is how far behind it was when the load stopped.
+      const chain = await auditChainCatchUp(server.fhirBase, headers);
       const averageEntries = Math.round(data.bundles.reduce((n, b) => n + b.resources, 0) / data.bundles.length);
       process.stderr.write(
         `  ingest: ${written} resources in ${result.duration.toFixed(1)} s = ${perSecond} resources/s (target >= 5000), `
           + `${data.bundles.length} bundles of ~${averageEntries} entries cycled; server memory `
-          + `${memory ? `RSS ${memory.rssMb.toFixed(0)} MB, peak ${memory.peakMb.toFixed(0)} MB` : 'unknown (no /proc)'}\n`,
+          + `${memory ? `RSS ${memory.rssMb.toFixed(0)} MB, peak ${memory.peakMb.toFixed(0)} MB` : 'unknown (no /proc)'}; `
+          + `audit chain caught up ${chain.ms} ms after the load (${chain.events} AuditEvents in all), `
+          + `${Math.round(written / (result.duration + chain.ms / 1000))} resources/s counting that\n`,
       );
       return { result, failuresByStep: failures.byStep(), failureSamples: failures.samples() };
     } finally {

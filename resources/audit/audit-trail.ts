@@ -35,7 +35,9 @@ export class AuditTrail {
   async write(session: StoreSession, records: readonly AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
     try {
-      await this.deps.pacer?.room();
+      // Only while the chain is too far behind (see ChainPacer); otherwise no promise, and no extra turn.
+      const held = this.deps.pacer?.room();
+      if (held) await held;
       await this.store(session, records.map((record) => pendingRecordLink(record, this.deps.server, this.deps.newId(), this.now())));
     } catch (e) {
       throw unavailable(`The audit trail could not be written, so the request was not carried out (${(e as Error).message})`);
@@ -48,7 +50,9 @@ export class AuditTrail {
    * `id`: one the server assigned in advance (a transaction Bundle's entries get theirs before any is written).
    */
   async writeExternal(session: StoreSession, event: AuditEvent, id?: string): Promise<ResourceVersion> {
-    await this.deps.pacer?.room();
+    await this.deps.pacer?.room()?.catch((e: unknown) => {
+      throw unavailable(`The audit trail is not being chained, so the AuditEvent was not recorded (${(e as Error).message})`);
+    });
     const link = pendingEventLink(event, id ?? this.deps.newId(), this.now());
     await this.store(session, [link]);
     this.deps.pacer?.recorded();

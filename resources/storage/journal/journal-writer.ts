@@ -37,8 +37,8 @@ interface Segment {
 /**
  * Appends records to a journal directory, durably. Every append of one event-loop turn is written with one
  * synchronized write, started in that turn's `setImmediate` phase, off the event loop (libuv's thread pool); the
- * appends resolve when the flush is done. Turns do not wait for each other: offsets are handed out in the turn,
- * so the writes of successive turns may be in flight together.
+ * appends resolve when that write is done (on disk, when durable). Turns do not wait for each other: offsets are
+ * handed out in the turn, so the writes of successive turns may be in flight together.
  *
  * Why not the LMDB store: under the read benchmark an audited read waited 2 to 4 ms for its LMDB commit, of which
  * the commit was 0.5 ms: the rest was waiting for the store's write lock, which the audit chainer's transactions

@@ -94,6 +94,21 @@ describe('ChainPacer', () => {
     expect(pacer.lagMs).toBe(0);
   });
 
+  it('after a failed catch-up, a request held back asks for the next one itself (no record comes to ask)', async () => {
+    const chainer = manualDrain();
+    const pacer = new ChainPacer({ drain: chainer.drain, clock: () => now, maxLagMs: 100, intervalMs: 50 });
+    pacer.recorded();
+    jest.advanceTimersByTime(50);
+    await chainer.finish(0, new Error('store refused'));
+    now = 500;
+    const held = pacer.room();
+    expect(await state(held)).toBe('pending');
+    jest.advanceTimersByTime(50);
+    expect(chainer.calls).toHaveLength(2);
+    await chainer.finish(1);
+    expect(await state(held)).toBe('resolved');
+  });
+
   it('lets held records go when stopped', async () => {
     const chainer = manualDrain();
     const pacer = new ChainPacer({ drain: chainer.drain, clock: () => now, maxLagMs: 10, intervalMs: 50 });

@@ -58,7 +58,10 @@ export class ChainPacer {
    */
   room(): Promise<void> | undefined {
     if (this.lagMs <= this.deps.maxLagMs) return undefined;
-    return new Promise((resolve, reject) => this.held.push({ resolve, reject }));
+    const held = new Promise<void>((resolve, reject) => this.held.push({ resolve, reject }));
+    // A held request records nothing, so it must ask for the catch-up itself (after a failed one, nothing else will).
+    this.schedule();
+    return held;
   }
 
   /** Stops asking for catch-ups (the chainer drains what is left when it stops). */

@@ -58,8 +58,9 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
   // The chainer is reached through `chain`, which exists once the store is prepared (the worker needs its indexes).
   let chain: AuditChain | undefined;
   const journal = openAuditJournal(config);
+  const auditChain: AuditChain = { notify: () => chain?.notify(), drain: async () => chain?.drain(), stop: async () => chain?.stop() };
   const pacer = new ChainPacer({
-    drain: async () => chain?.drain(),
+    drain: () => auditChain.drain(),
     clock: Date.now,
     maxLagMs: config.auditChainMaxLagSeconds * 1000,
     onError: (e) => logger.error('audit chaining failed', { error: String(e) }),
@@ -68,7 +69,6 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
     ? undefined
     : new AuditTrail({ server: { fhirBase, name: 'fhir-r4-server' }, clock: Date.now, newId, journal, pacer });
   const auditor = new Auditor(audit, store, Date.now);
-  const auditChain: AuditChain = { notify: () => chain?.notify(), drain: async () => chain?.drain(), stop: async () => chain?.stop() };
   const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId, auditor, audit, auditChain });
   await repository.prepareStore();
   chain = (await startWorkerAuditChain(config, fhirBase, logger)) ?? new AuditChainer(store, indexer, journal);

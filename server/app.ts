@@ -18,7 +18,7 @@ import type { AuthEventSink } from '../smart/auth-event';
 import { createSmartServer } from '../smart/smart-server';
 import { fhirBaseUrl, FHIR_PATH, type Config } from './config';
 import { authAuditSink } from './auth-audit';
-import { startWorkerAuditChain } from './worker-audit-chain';
+import { startAuditChainProcess } from './process-audit-chain';
 import { buildCapabilityStatement } from './fhir/capability';
 import { fhirRouter } from './fhir/fhir-router';
 import { FHIR_ROUTES } from './fhir/route-table';
@@ -55,7 +55,7 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
   // Server-assigned ids are UUIDv7: time-ordered, so new documents, history entries and index entries of
   // low-cardinality values append at the end of their B-trees instead of dirtying pages all over them.
   const newId = () => timeOrderedId();
-  // The chainer is reached through `chain`, which exists once the store is prepared (the worker needs its indexes).
+  // The chainer is reached through `chain`, which exists once the store is prepared (the chainer's process needs its indexes).
   let chain: AuditChain | undefined;
   const journal = openAuditJournal(config);
   const auditChain: AuditChain = { notify: () => chain?.notify(), drain: async () => chain?.drain(), stop: async () => chain?.stop() };
@@ -71,7 +71,7 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
   const auditor = new Auditor(audit, store, Date.now);
   const repository = new Repository({ store, validator, indexer, engine, clock: Date.now, newId, auditor, audit, auditChain });
   await repository.prepareStore();
-  chain = (await startWorkerAuditChain(config, fhirBase, logger)) ?? new AuditChainer(store, indexer, journal);
+  chain = (await startAuditChainProcess(config, fhirBase, logger)) ?? new AuditChainer(store, indexer, journal);
   const chainer = auditChain;
   // Events recorded just before a crash were stored but maybe not chained yet: chain them now.
   chainer.notify();

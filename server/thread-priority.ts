@@ -1,24 +1,38 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 
 /** The lowest CPU priority (the highest nice value) on Linux. */
 export const LOWEST_PRIORITY = 19;
 
 /**
- * Lowers the CPU priority of the calling thread only. On Linux a nice value belongs to a thread, and
- * setpriority(PRIO_PROCESS, tid) sets one thread's (the process's other threads keep theirs); the thread's id is the
- * last part of /proc/thread-self. Elsewhere, or where that is refused, it does nothing and says so: `false`.
+ * Lowers the CPU priority of every thread of this process, and so of every thread it starts later (a new thread
+ * takes its creator's nice value). On Linux a nice value belongs to a thread: setpriority(PRIO_PROCESS, pid) changes
+ * the main thread only, and V8's platform threads (which do most of garbage collection) and libuv's are started
+ * before any JavaScript runs, so each thread listed in /proc/self/task is lowered by its id. Elsewhere, or where that
+ * is refused, it does nothing and says so: `false`.
  *
  * For background work that must not take the CPU from request handling when both want it (as RocksDB lowers the
  * CPU priority of its compaction threads): a lowered thread cannot raise itself again without CAP_SYS_NICE.
  */
-export function lowerThisThreadPriority(nice: number = LOWEST_PRIORITY): boolean {
+export function lowerThisProcessPriority(nice: number = LOWEST_PRIORITY): boolean {
   if (process.platform !== 'linux') return false;
   try {
-    const threadId = Number(path.basename(fs.readlinkSync('/proc/thread-self')));
-    os.setPriority(threadId, nice);
+    for (const thread of fs.readdirSync('/proc/self/task')) os.setPriority(Number(thread), nice);
     return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SCHED_IDLE in sched.h. */
+const SCHED_IDLE = 5;
+
+/** Whether this process was started under Linux's SCHED_IDLE policy (field 41 of /proc/self/stat, proc(5)). */
+export function runsUnderIdlePolicy(): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38]) === SCHED_IDLE;
   } catch {
     return false;
   }

@@ -22,7 +22,7 @@ export interface PacerDeps {
  * Paces the chainer from the thread that records events: one catch-up at a time, started at most `intervalMs` after
  * an event is recorded, and a bound on how far behind it may fall.
  *
- * The chainer runs at the lowest CPU priority (server/audit-chain-worker.ts), so a machine kept busy by other work
+ * The chainer runs at the lowest CPU priority (server/audit-chain-process.ts), so a machine kept busy by other work
  * could starve it. Nothing would be lost (every event is durable before it is chained), but the chain, and any read
  * of AuditEvents (which drains it first), would fall further and further behind. So once the oldest event not known
  * to be chained is older than `maxLagMs`, `room()` holds new records back until a catch-up ends: request handling

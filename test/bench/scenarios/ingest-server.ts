@@ -57,7 +57,7 @@ export async function startIngestServer(): Promise<IngestServer> {
 }
 
 /** Resident and peak resident set of a process in MB (Linux /proc); the store's mapped pages count as they are touched. */
-export function memoryOf(pid: number): { rssMb: number; peakMb: number } | undefined {
+function memoryOf(pid: number): { rssMb: number; peakMb: number } | undefined {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const field = (name: string) => Number(/(\d+) kB/.exec(status.split('\n').find((l) => l.startsWith(name)) ?? '')?.[1] ?? NaN) / 1024;
@@ -65,4 +65,30 @@ export function memoryOf(pid: number): { rssMb: number; peakMb: number } | undef
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The server's memory and its audit chainer's (a child process), each as "RSS x MB, peak y MB". Not summed: both
+ * map the same store, and its pages count in each process that touches them.
+ */
+export function describeServerMemory(pid: number): string {
+  const server = memoryOf(pid);
+  if (!server) return 'unknown (no /proc)';
+  const figures = (m: { rssMb: number; peakMb: number }) => `RSS ${m.rssMb.toFixed(0)} MB, peak ${m.peakMb.toFixed(0)} MB`;
+  const chainer = childrenOf(pid).map(memoryOf).find((m) => m !== undefined);
+  return `${figures(server)}${chainer ? `; its audit chainer process ${figures(chainer)}` : ''}`;
+}
+
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
 }

@@ -4,7 +4,7 @@ import { measure } from '../load';
 import type { Scenario } from '../scenario';
 import { StepFailures } from '../step-failures';
 import { ingestBundles, type IngestBundle } from './ingest-bundles';
-import { memoryOf, startIngestServer } from './ingest-server';
+import { describeServerMemory, startIngestServer } from './ingest-server';
 
 /** Distinct generated patients whose bundles the connections cycle through (about 100 resources each). */
 const PATIENTS = 200;
@@ -63,7 +63,7 @@ export const ingest: Scenario = {
         failures.reset();
         written = 0;
       });
-      const memory = memoryOf(server.pid);
+      const memory = describeServerMemory(server.pid);
       const perSecond = Math.round(written / result.duration);
       // Chaining AuditEvents runs behind the requests (events are durable before it); a search of AuditEvents waits
       // for it to catch up, so the time this takes is how far behind it was when the load stopped.
@@ -72,7 +72,7 @@ export const ingest: Scenario = {
       process.stderr.write(
         `  ingest: ${written} resources in ${result.duration.toFixed(1)} s = ${perSecond} resources/s (target >= 5000), `
           + `${data.bundles.length} bundles of ~${averageEntries} entries cycled; server memory `
-          + `${memory ? `RSS ${memory.rssMb.toFixed(0)} MB, peak ${memory.peakMb.toFixed(0)} MB` : 'unknown (no /proc)'}; `
+          + `${memory}; `
           + `audit chain caught up ${chain.ms} ms after the load (${chain.events} AuditEvents in all), `
           + `${Math.round(written / (result.duration + chain.ms / 1000))} resources/s counting that\n`,
       );

@@ -8,7 +8,7 @@ import { measure } from '../load';
 import type { ScenarioOutcome, ScenarioSettings } from '../scenario';
 import { datasetOptions, ensureSearchDataset, type SearchDataset } from '../search-dataset';
 import { fhirServerEntry } from '../servers';
-import { memoryOf } from './ingest-server';
+import { describeServerMemory } from './ingest-server';
 
 const HOST = '127.0.0.1';
 /** Read and search everything, as a backend service would (SMART v2 scopes). */
@@ -45,9 +45,7 @@ export async function onSearchServer(scenario: string, run: (server: SearchServe
   });
   try {
     const outcome = await run({ fhirBase: `${url}/fhir`, token: await registeredClientToken(url, adminToken, 'bench search', SCOPE), dataset });
-    const memory = memoryOf(server.pid);
-    const figures = memory ? `RSS ${memory.rssMb.toFixed(0)} MB, peak ${memory.peakMb.toFixed(0)} MB` : 'unknown (no /proc)';
-    process.stderr.write(`  ${scenario}: ${describeDataset(dataset)}; server memory ${figures}\n`);
+    process.stderr.write(`  ${scenario}: ${describeDataset(dataset)}; server memory ${describeServerMemory(server.pid)}\n`);
     return outcome;
   } finally {
     await server.stop();

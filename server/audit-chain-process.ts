@@ -1,0 +1,71 @@
+import { AuditChainer } from '../resources/audit/audit-chainer';
+import { createResourceIndexer } from '../resources/search/indexing';
+import type { Config } from './config';
+import { openAuditJournal, openStore } from './open-store';
+import { lowerThisProcessPriority, runsUnderIdlePolicy } from './thread-priority';
+
+/**
+ * The AuditEvent chainer in a process of its own (started by process-audit-chain.ts): it opens the same store as
+ * the server (an LMDB environment is shared by processes through its lock file; MongoDB gets a connection of its
+ * own) and answers the server's messages over the IPC channel: `start` (answered with `ready` or `failed`),
+ * `notify`, `drain` (answered with `drained`) and `stop` (answered with `stopped`).
+ */
+type Message = { type: 'start'; config: Config; fhirBase: string } | { type: 'notify' } | { type: 'drain'; id: number } | { type: 'stop' };
+
+// Chaining is background work (every event is durable before it is chained, and readers of AuditEvents drain the
+// chainer first): when it and request handling both want a CPU, requests go first. All of it: a worker thread at
+// the lowest priority still had its garbage collected by V8's platform threads, which all threads of a process
+// share, at normal priority.
+const lowered = lowerThisProcessPriority();
+const idlePolicy = runsUnderIdlePolicy();
+
+let chainer: AuditChainer | undefined;
+let stopping: Promise<void> | undefined;
+
+function send(message: object, then?: () => void): void {
+  if (process.connected) process.send?.(message, undefined, {}, () => then?.());
+  else then?.();
+}
+
+async function start(config: Config, fhirBase: string): Promise<void> {
+  const store = await openStore(config);
+  const journal = openAuditJournal(config);
+  const started = new AuditChainer(store, createResourceIndexer({ fhirBase }), journal);
+  chainer = started;
+  process.on('message', (message: Message) => {
+    if (message.type !== 'stop' || stopping) return;
+    stopping = started
+      .stop()
+      .then(() => journal?.close())
+      .then(() => store.close())
+      .finally(() => send({ type: 'stopped' }, () => process.exit(0)));
+  });
+  // Events recorded just before a crash are pending: chain them now.
+  started.notify();
+}
+
+process.on('message', (message: Message) => {
+  if (message.type === 'start') {
+    start(message.config, message.fhirBase).then(
+      () => send({ type: 'ready', lowered, idlePolicy }),
+      (e: unknown) => {
+        send({ type: 'failed', error: String(e) });
+        process.exit(1);
+      },
+    );
+  }
+  if (message.type === 'notify') chainer?.notify();
+  if (message.type === 'drain') {
+    const drained = chainer ? chainer.drain() : Promise.reject(new Error('the audit chainer has not started'));
+    drained.then(
+      () => send({ type: 'drained', id: message.id }),
+      (e: unknown) => send({ type: 'drained', id: message.id, error: String(e) }),
+    );
+  }
+});
+
+// The server is gone (it crashed or was killed, so no `stop` will come). What is chained is committed, and what is
+// not stays pending for the next server's chainer: leave at once rather than outlive it.
+process.on('disconnect', () => {
+  if (!stopping) process.exit(0);
+});

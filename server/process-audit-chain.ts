@@ -1,0 +1,163 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type winston from 'winston';
+import type { AuditChain } from '../resources/audit/audit-chainer';
+import type { Config } from './config';
+
+const CHAINER_SCRIPT = path.join(__dirname, 'audit-chain-process.js');
+/** How long a stopping chainer may take to finish its batch and close the store before it is killed. */
+const STOP_TIMEOUT_MS = 30_000;
+
+type Reply = { type: 'ready'; lowered: boolean; idlePolicy: boolean } | { type: 'failed'; error: string } | { type: 'drained'; id: number; error?: string } | { type: 'stopped' };
+
+/** How long after an unexpected exit the chainer's process is started again. */
+const RESTART_DELAY_MS = 1_000;
+
+interface Drain {
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+/** One run of the chainer's process: started, answering drains, until it exits. */
+interface Running {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  drains: Map<number, Drain>;
+}
+
+/**
+ * Runs the AuditEvent chainer in a child process (audit-chain-process.ts): chaining and indexing every event is
+ * real work (hashing, extracting search values, index writes, and the garbage all that leaves), and there it runs at
+ * the lowest CPU priority, every thread of it, beside request handling instead of within it or against it.
+ * If that process dies, it is started again a second later: until then drains fail (the chain pacer reports it and
+ * tries again), and every event stays durable, pending, for the next one to chain.
+ * Only for the built server (the child runs a compiled .js file); elsewhere the chainer runs in the main thread.
+ */
+export async function startAuditChainProcess(config: Config, fhirBase: string, logger: winston.Logger): Promise<AuditChain | undefined> {
+  if (!__filename.endsWith('.js')) return undefined;
+  let stopping = false;
+  let nextId = 0;
+  let restart: NodeJS.Timeout | undefined;
+
+  const run = async (): Promise<Running> => {
+    const running: Running = { ...(await startChainer(config, fhirBase, logger)), drains: new Map() };
+    running.child.on('message', (reply: Reply) => {
+      if (reply.type !== 'drained') return;
+      const waiter = running.drains.get(reply.id);
+      running.drains.delete(reply.id);
+      if (reply.error) waiter?.reject(new Error(reply.error));
+      else waiter?.resolve();
+    });
+    running.child.on('error', (e) => logger.error('audit chainer process failed', { error: String(e) }));
+    void running.exited.then((code) => {
+      for (const waiter of running.drains.values()) waiter.reject(new Error(`the audit chainer process exited (${code})`));
+      running.drains.clear();
+      if (stopping) return;
+      logger.error('audit chainer process exited; starting it again', { code, inMs: RESTART_DELAY_MS });
+      scheduleRestart();
+    });
+    return running;
+  };
+  const scheduleRestart = () => {
+    restart = setTimeout(() => {
+      if (stopping) return;
+      run().then(
+        (next) => {
+          current = next;
+          // Stopped while it was starting: it stops too, on its own.
+          if (stopping) next.child.send({ type: 'stop' });
+        },
+        (e: unknown) => {
+          logger.error('audit chainer process did not start; trying again', { error: String(e), inMs: RESTART_DELAY_MS });
+          scheduleRestart();
+        },
+      );
+    }, RESTART_DELAY_MS);
+  };
+
+  let current = await run();
+  return {
+    notify() {
+      if (current.child.connected) current.child.send({ type: 'notify' });
+    },
+    drain() {
+      const { child, drains } = current;
+      if (!child.connected) return Promise.reject(new Error('the audit chainer process is not running'));
+      const id = nextId++;
+      return new Promise<void>((resolve, reject) => {
+        drains.set(id, { resolve, reject });
+        child.send({ type: 'drain', id });
+      });
+    },
+    async stop() {
+      stopping = true;
+      clearTimeout(restart);
+      if (current.child.connected) current.child.send({ type: 'stop' });
+      await stopWithin(current.child, current.exited, STOP_TIMEOUT_MS);
+    },
+  };
+}
+
+/** Starts the process and waits for it to open the store and say it is ready. */
+async function startChainer(config: Config, fhirBase: string, logger: winston.Logger): Promise<Omit<Running, 'drains'>> {
+  const child = startChainerProcess();
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    void exited.then((code) => reject(new Error(`the audit chainer process exited while starting (${code})`)));
+    const onReply = (reply: Reply) => {
+      if (reply.type === 'ready') {
+        child.off('message', onReply);
+        // Neither where setpriority and chrt are refused or missing: chaining then competes with requests as an equal.
+        logger.info('audit chainer started', { pid: child.pid, lowestCpuPriority: reply.lowered, idleScheduling: reply.idlePolicy });
+        resolve();
+      }
+      if (reply.type === 'failed') reject(new Error(reply.error));
+    };
+    child.on('message', onReply);
+    child.send({ type: 'start', config, fhirBase });
+  });
+  return { child, exited };
+}
+
+/**
+ * Starts the chainer's process under Linux's SCHED_IDLE policy when util-linux's `chrt` is there (Debian and most
+ * distributions install it): a thread under it runs only when no other wants the CPU, and gives the CPU up the
+ * moment one does (sched(7)), where a thread at nice 19 keeps it for the rest of its time slice. Every thread the
+ * process starts inherits the policy. Measured under the read benchmark, alternating windows of audited and
+ * unaudited reads: the request thread waited for a CPU 5-8% of the time with the chainer under SCHED_IDLE, 8-11%
+ * with it at nice 19 only. Without `chrt`, the process still lowers its threads to nice 19 (audit-chain-process.ts).
+ *
+ * Its own output goes where the server's does; the IPC channel carries the messages (and the configuration, which
+ * holds secrets, so it is not passed on the command line).
+ */
+function startChainerProcess(): ChildProcess {
+  const node = [process.execPath, ...process.execArgv, CHAINER_SCRIPT];
+  const chrt = process.platform === 'linux' ? findOnPath('chrt') : undefined;
+  const [command, ...args] = chrt ? [chrt, '--idle', '0', ...node] : node;
+  return spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+function findOnPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+async function stopWithin(child: ChildProcess, exited: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  if ((await Promise.race([exited, late])) === 'late') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+  clearTimeout(timer);
+}

@@ -21,7 +21,7 @@ import { pendingEvent } from './pending-event';
 /** Links chained per transaction: large enough to amortize a commit, small enough to keep transactions short. */
 const BATCH = 100;
 
-/** What the rest of the server needs of whoever chains AuditEvents (in this thread, or in a worker thread). */
+/** What the rest of the server needs of whoever chains AuditEvents (in this thread, or in a child process). */
 export interface AuditChain {
   /** Pending events exist: chain them soon. */
   notify(): void;

@@ -40,8 +40,8 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   const dir = path.resolve(options.dir);
   // LMDB forbids opening one environment twice in a process (http://www.lmdb.tech/doc/ caveats); within one
   // thread it deadlocks: one handle's writer holds the write lock waiting for this thread to run its
-  // transaction callbacks while this thread waits for that lock through the other handle. Other threads (the
-  // audit chainer's worker) and other processes are fine. So a second open here fails at once instead.
+  // transaction callbacks while this thread waits for that lock through the other handle. Other threads and
+  // other processes (the audit chainer's) are fine. So a second open here fails at once instead.
   if (OPEN_IN_THIS_THREAD.has(dir)) throw new Error(`the embedded store in ${dir} is already open in this thread; share that store instead`);
   const env = open({ path: dir, compression: false });
   OPEN_IN_THIS_THREAD.add(dir);

@@ -133,7 +133,10 @@ async function startChainer(config: Config, fhirBase: string, logger: winston.Lo
  * holds secrets, so it is not passed on the command line).
  */
 function startChainerProcess(): ChildProcess {
-  const node = [process.execPath, ...process.execArgv, CHAINER_SCRIPT];
+  // The server's Node options (memory limits, ...) apply to it too, except the debugger's: a second inspector on the
+  // same port fails, and with --inspect-brk the chainer would wait for a debugger before starting.
+  const options = process.execArgv.filter((option) => !/^--(inspect|debug)/.test(option));
+  const node = [process.execPath, ...options, CHAINER_SCRIPT];
   const chrt = process.platform === 'linux' ? findOnPath('chrt') : undefined;
   const [command, ...args] = chrt ? [chrt, '--idle', '0', ...node] : node;
   return spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -64,6 +64,11 @@ process.on('message', (message: Message) => {
   }
 });
 
+// The server stops the chainer (`stop`) once its own requests are done, and they may still record events until then.
+// So signals meant for the server alone do not end it first: Ctrl-C in a terminal reaches the whole process group,
+// and a service manager's stop may signal every process of the service.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => undefined);
+
 // The server is gone (it crashed or was killed, so no `stop` will come). What is chained is committed, and what is
 // not stays pending for the next server's chainer: leave at once rather than outlive it.
 process.on('disconnect', () => {

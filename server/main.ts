@@ -6,7 +6,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const server = await startServer(config, { warmUp: true });
   const { logger } = server.app;
-  logger.info('listening', { url: server.url, fhirBase: server.fhirBase, store: server.app.store.kind });
+  // Before saying it listens: whoever waits for that line (a supervisor, a test) may signal it at once.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info('shutting down', { signal });
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       );
     });
   }
+  logger.info('listening', { url: server.url, fhirBase: server.fhirBase, store: server.app.store.kind });
 }
 
 main().catch((e: unknown) => {

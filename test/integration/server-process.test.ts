@@ -113,6 +113,26 @@ describe('the server process', () => {
     }
   });
 
+  it('on Ctrl-C (SIGINT to the server and its audit chainer) stops both cleanly, the chainer last', async () => {
+    const server = await start();
+    const [chainer] = chainerStarts(server);
+    const chainerExited = new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        try {
+          process.kill(chainer.pid, 0);
+        } catch {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    process.kill(chainer.pid, 'SIGINT');
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+    await chainerExited;
+    expect(server.lines.join('\n')).not.toContain('audit chainer process exited');
+  });
+
   it('on SIGTERM stops accepting, finishes the request in flight, closes the store and exits 0', async () => {
     const server = await start();
     const bundle = Array.from({ length: 200 }, (_, i) => ({ ...patient, name: [{ family: `F${i}` }] }));

@@ -70,7 +70,10 @@ process.on('message', (message: Message) => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => undefined);
 
 // The server is gone (it crashed or was killed, so no `stop` will come). What is chained is committed, and what is
-// not stays pending for the next server's chainer: leave at once rather than outlive it.
+// not stays pending for the next server's chainer: leave at once rather than outlive it, and as a crash does. Not
+// through process.exit, which waits for libuv's thread pool, where lmdb-js's write thread may be waiting for this
+// thread to run a transaction callback it never will: the process hung, holding the store's write lock, and every
+// other writer waited for it. LMDB is built to lose nothing committed when a writer dies at any point.
 process.on('disconnect', () => {
-  if (!stopping) process.exit(0);
+  if (!stopping) process.kill(process.pid, 'SIGKILL');
 });

@@ -39,9 +39,10 @@ export async function startAuditChainProcess(config: Config, fhirBase: string, l
   let stopping = false;
   let nextId = 0;
   let restart: NodeJS.Timeout | undefined;
+  let chrt = process.platform === 'linux' ? findOnPath('chrt') : undefined;
 
   const run = async (): Promise<Running> => {
-    const running: Running = { ...(await startChainer(config, fhirBase, logger)), drains: new Map() };
+    const running: Running = { ...(await startChainer(config, fhirBase, logger, chrt)), drains: new Map() };
     running.child.on('message', (reply: Reply) => {
       if (reply.type !== 'drained') return;
       const waiter = running.drains.get(reply.id);
@@ -76,7 +77,13 @@ export async function startAuditChainProcess(config: Config, fhirBase: string, l
     }, RESTART_DELAY_MS);
   };
 
-  let current = await run();
+  let current = await run().catch((e: unknown) => {
+    if (!chrt) throw e;
+    // A sandbox may refuse the policy change (chrt then exits at once): run it at nice 19 alone rather than not at all.
+    logger.warn('audit chainer did not start under SCHED_IDLE; starting it without', { error: String(e) });
+    chrt = undefined;
+    return run();
+  });
   return {
     notify() {
       if (current.child.connected) current.child.send({ type: 'notify' });
@@ -100,8 +107,8 @@ export async function startAuditChainProcess(config: Config, fhirBase: string, l
 }
 
 /** Starts the process and waits for it to open the store and say it is ready. */
-async function startChainer(config: Config, fhirBase: string, logger: winston.Logger): Promise<Omit<Running, 'drains'>> {
-  const child = startChainerProcess();
+async function startChainer(config: Config, fhirBase: string, logger: winston.Logger, chrt: string | undefined): Promise<Omit<Running, 'drains'>> {
+  const child = startChainerProcess(chrt);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     child.once('error', reject);
@@ -109,7 +116,7 @@ async function startChainer(config: Config, fhirBase: string, logger: winston.Lo
     const onReply = (reply: Reply) => {
       if (reply.type === 'ready') {
         child.off('message', onReply);
-        // Neither where setpriority and chrt are refused or missing: chaining then competes with requests as an equal.
+        // Both false off Linux, or where setpriority is refused and chrt missing: chaining then competes with requests as an equal.
         logger.info('audit chainer started', { pid: child.pid, lowestCpuPriority: reply.lowered, idleScheduling: reply.idlePolicy });
         resolve();
       }
@@ -122,9 +129,9 @@ async function startChainer(config: Config, fhirBase: string, logger: winston.Lo
 }
 
 /**
- * Starts the chainer's process under Linux's SCHED_IDLE policy when util-linux's `chrt` is there (Debian and most
- * distributions install it): a thread under it runs only when no other wants the CPU, and gives the CPU up the
- * moment one does (sched(7)), where a thread at nice 19 keeps it for the rest of its time slice. Every thread the
+ * Starts the chainer's process under Linux's SCHED_IDLE policy through util-linux's `chrt`, when given (Debian and
+ * most distributions install it): a thread under it runs only when no other wants the CPU, and gives the CPU up the
+ * moment one does (sched(7)), where a thread at nice 19 may keep it for the rest of its time slice. Every thread the
  * process starts inherits the policy. Measured under the read benchmark, alternating windows of audited and
  * unaudited reads: the request thread waited for a CPU 5-8% of the time with the chainer under SCHED_IDLE, 8-11%
  * with it at nice 19 only. Without `chrt`, the process still lowers its threads to nice 19 (audit-chain-process.ts).
@@ -132,12 +139,11 @@ async function startChainer(config: Config, fhirBase: string, logger: winston.Lo
  * Its own output goes where the server's does; the IPC channel carries the messages (and the configuration, which
  * holds secrets, so it is not passed on the command line).
  */
-function startChainerProcess(): ChildProcess {
+function startChainerProcess(chrt: string | undefined): ChildProcess {
   // The server's Node options (memory limits, ...) apply to it too, except the debugger's: a second inspector on the
   // same port fails, and with --inspect-brk the chainer would wait for a debugger before starting.
   const options = process.execArgv.filter((option) => !/^--(inspect|debug)/.test(option));
   const node = [process.execPath, ...options, CHAINER_SCRIPT];
-  const chrt = process.platform === 'linux' ? findOnPath('chrt') : undefined;
   const [command, ...args] = chrt ? [chrt, '--idle', '0', ...node] : node;
   return spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }

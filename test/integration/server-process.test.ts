@@ -90,6 +90,25 @@ describe('the server process', () => {
     }
   });
 
+  linuxOnly('starts the audit chainer at nice 19 alone when chrt refuses SCHED_IDLE', async () => {
+    const bin = path.join(dir, 'bin');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'chrt'), "#!/bin/sh\necho \"chrt: failed to set pid 0's policy: Operation not permitted\" >&2\nexit 1\n", { mode: 0o755 });
+    port = await freePort();
+    token = (await provisionBackendAccess({ dataDir: dir, baseUrl: `http://127.0.0.1:${port}`, scope: 'system/*.cruds' })).accessToken;
+    const server = await spawnServer({ DATA_DIR: dir, BASE_URL: `http://127.0.0.1:${port}`, PATH: `${bin}${path.delimiter}${process.env.PATH}` }, port);
+    try {
+      const [started] = chainerStarts(server);
+      expect(started).toMatchObject({ lowestCpuPriority: true, idleScheduling: false });
+      expect(threadsOf(started.pid).every((t) => t.nice === 19 && t.policy === 0)).toBe(true);
+      expect(server.lines.join('\n')).toContain('audit chainer did not start under SCHED_IDLE; starting it without');
+      expect((await request(`${server.url}/fhir/AuditEvent?_count=1`, authorized())).status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+  });
+
   it('starts the audit chainer again when its process dies, and chains what was recorded meanwhile', async () => {
     const server = await start();
     try {

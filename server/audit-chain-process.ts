@@ -20,6 +20,7 @@ const lowered = lowerThisProcessPriority();
 const idlePolicy = runsUnderIdlePolicy();
 
 let chainer: AuditChainer | undefined;
+let closeStore: (() => Promise<void>) | undefined;
 let stopping: Promise<void> | undefined;
 
 function send(message: object, then?: () => void): void {
@@ -30,18 +31,13 @@ function send(message: object, then?: () => void): void {
 async function start(config: Config, fhirBase: string): Promise<void> {
   const store = await openStore(config);
   const journal = openAuditJournal(config);
-  const started = new AuditChainer(store, createResourceIndexer({ fhirBase }), journal);
-  chainer = started;
-  process.on('message', (message: Message) => {
-    if (message.type !== 'stop' || stopping) return;
-    stopping = started
-      .stop()
-      .then(() => journal?.close())
-      .then(() => store.close())
-      .finally(() => send({ type: 'stopped' }, () => process.exit(0)));
-  });
+  chainer = new AuditChainer(store, createResourceIndexer({ fhirBase }), journal);
+  closeStore = async () => {
+    await journal?.close();
+    await store.close();
+  };
   // Events recorded just before a crash are pending: chain them now.
-  started.notify();
+  chainer.notify();
 }
 
 process.on('message', (message: Message) => {
@@ -61,6 +57,12 @@ process.on('message', (message: Message) => {
       () => send({ type: 'drained', id: message.id }),
       (e: unknown) => send({ type: 'drained', id: message.id, error: String(e) }),
     );
+  }
+  if (message.type === 'stop' && !stopping) {
+    // The store is closed before the process exits: nothing of lmdb-js is then waiting for this thread.
+    stopping = Promise.resolve(chainer?.stop())
+      .then(() => closeStore?.())
+      .finally(() => send({ type: 'stopped' }, () => process.exit(0)));
   }
 });
 

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type winston from 'winston';
 import type { AuditChain } from '../resources/audit/audit-chainer';
@@ -39,7 +38,8 @@ export async function startAuditChainProcess(config: Config, fhirBase: string, l
   let stopping = false;
   let nextId = 0;
   let restart: NodeJS.Timeout | undefined;
-  let chrt = process.platform === 'linux' ? findOnPath('chrt') : undefined;
+  // Where it is not installed, spawning it fails and the fallback below starts the chainer without it.
+  let chrt = process.platform === 'linux' ? 'chrt' : undefined;
 
   const run = async (): Promise<Running> => {
     const running: Running = { ...(await startChainer(config, fhirBase, logger, chrt)), drains: new Map() };
@@ -79,7 +79,8 @@ export async function startAuditChainProcess(config: Config, fhirBase: string, l
 
   let current = await run().catch((e: unknown) => {
     if (!chrt) throw e;
-    // A sandbox may refuse the policy change (chrt then exits at once): run it at nice 19 alone rather than not at all.
+    // Not installed, or a sandbox refuses the policy change (chrt then exits at once): run it at nice 19 alone
+    // rather than not at all.
     logger.warn('audit chainer did not start under SCHED_IDLE; starting it without', { error: String(e) });
     chrt = undefined;
     return run();
@@ -111,7 +112,8 @@ async function startChainer(config: Config, fhirBase: string, logger: winston.Lo
   const child = startChainerProcess(chrt);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    child.once('error', reject);
+    // `on`, not `once`: a command that cannot be started emits one error for the spawn and another for the message sent.
+    child.on('error', reject);
     void exited.then((code) => reject(new Error(`the audit chainer process exited while starting (${code})`)));
     const onReply = (reply: Reply) => {
       if (reply.type === 'ready') {
@@ -146,19 +148,6 @@ function startChainerProcess(chrt: string | undefined): ChildProcess {
   const node = [process.execPath, ...options, CHAINER_SCRIPT];
   const [command, ...args] = chrt ? [chrt, '--idle', '0', ...node] : node;
   return spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-}
-
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
 }
 
 async function stopWithin(child: ChildProcess, exited: Promise<unknown>, ms: number): Promise<void> {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { provisionBackendAccess } from '../../smart/provision';
 import { freePort } from '../support/free-port';
-import { spawnServer, type ServerProcess } from '../support/server-process';
+import { chainerPids, spawnServer } from '../support/server-process';
 import { request } from '../support/test-server';
 
 /**
@@ -25,8 +25,6 @@ describe('the audit chainer process when its server is killed', () => {
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fhir-orphan-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const chainerOf = (server: ServerProcess): number =>
-    server.lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).find((e) => e.message === 'audit chainer started').pid;
   const alive = (pid: number) => {
     try {
       process.kill(pid, 0);
@@ -43,7 +41,7 @@ describe('the audit chainer process when its server is killed', () => {
     const post = (url: string) => request(`${url}/fhir`, { body: BUNDLE, headers: { authorization: `Bearer ${accessToken}`, prefer: 'return=minimal' } });
     for (let kill = 0; kill < KILLS; kill++) {
       const server = await spawnServer({ DATA_DIR: dir, BASE_URL: baseUrl }, port);
-      const chainer = chainerOf(server);
+      const [chainer] = chainerPids(server);
       for (let i = 0; i < 2; i++) expect((await post(server.url)).status).toBe(200);
       const more = post(server.url).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 20 + kill * 15));

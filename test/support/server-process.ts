@@ -45,3 +45,13 @@ export async function spawnServer(env: Record<string, string>, port: number): Pr
   });
   return { child, url: `http://127.0.0.1:${port}`, lines, exited };
 }
+
+/** The JSON log lines the server has written so far with this message. */
+export function logged(server: ServerProcess, message: string): Record<string, unknown>[] {
+  return server.lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.message === message);
+}
+
+/** The process ids of the audit chainers the server has started, as it logged them. */
+export function chainerPids(server: ServerProcess): number[] {
+  return logged(server, 'audit chainer started').map((e) => e.pid as number);
+}

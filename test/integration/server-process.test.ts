@@ -88,7 +88,7 @@ describe('the server process', () => {
   });
 
   // A sandbox may refuse the policy change (a `chrt` that exits at once with an error), or `chrt` may not be
-  // installed (a PATH holding neither it nor anything else: the server runs Node by its full path).
+  // installed (a PATH holding neither it nor anything else: the server runs Node by its full path). Linux only.
   const refusingChrt = (bin: string) =>
     fs.writeFileSync(path.join(bin, 'chrt'), "#!/bin/sh\necho \"chrt: failed to set pid 0's policy: Operation not permitted\" >&2\nexit 1\n", { mode: 0o755 });
   (process.platform === 'linux' ? it.each : it.skip.each)([

@@ -65,6 +65,7 @@ describe('conditional operations and references in Bundles (R4 http.html#trules)
     expect(none.status).toBe(400);
     expect(none.json.issue.map((i: any) => i.diagnostics).join(' ')).toMatch(/Patient\?identifier=.*nobody.* matches no resource/);
     expect(none.json.issue[0].expression).toEqual(['Bundle.entry[1]']);
+    expect(none.json.issue[1].expression).toEqual(['Bundle.entry[1].resource.subject.reference']);
     expect(await total(`/Patient?identifier=${MRN}|C-2`)).toBe(0);
 
     await t.fhir('/Patient', { body: patient('C-3') });

@@ -137,6 +137,8 @@ describe('transaction Bundles (R4 http.html#transaction)', () => {
     expect(res.json.issue[0].diagnostics).toMatch(/entry 1 \(fullUrl urn:uuid:8a0a9f1e-52a4-4f6e-9d8e-4f1c1c2b3a44\), POST Observation, with status 400/);
     expect(res.json.issue[0].expression).toEqual(['Bundle.entry[1]']);
     expect(res.json.issue.slice(1).some((i: any) => /status/.test(i.diagnostics))).toBe(true);
+    // Where in the Bundle, not only where in "an Observation".
+    expect(res.json.issue.slice(1).flatMap((i: any) => i.expression ?? [])).toContain('Bundle.entry[1].resource.status');
     expect(await count(`/Patient?identifier=${MRN}|T-8`)).toBe(0);
 
     const events = (await t.fhir('/AuditEvent?_count=1000&_sort=-date')).json.entry.map((e: any) => e.resource);

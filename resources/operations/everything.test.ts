@@ -74,6 +74,17 @@ describe('$everything paging over the record, type by type', () => {
     expect(page.bundle.link!.map((l) => l.relation)).toEqual(['self', 'first', 'next']);
   });
 
+  it('searches each type with a care date on it for start and end, and leaves the other types whole', async () => {
+    const { engine: e, calls } = engine({});
+    await everythingPage(e, ctx(), request({ start: '2024-01-01', end: '2024-12', types: ['Patient', 'Observation', 'Condition', 'Coverage'] }));
+    const rangeOf = (type: string) => calls.find((c) => c.resourceType === type)!.params.filter(([k]) => !k.startsWith('_'));
+    const overlapping = ['ge2024-01-01T00:00:00.000Z', 'le2024-12-31T23:59:59.999Z'];
+    expect(rangeOf('Observation')).toEqual(overlapping.map((v) => ['date', v]));
+    expect(rangeOf('Condition')).toEqual(overlapping.map((v) => ['recorded-date', v]));
+    expect(rangeOf('Patient')).toEqual([]);
+    expect(rangeOf('Coverage')).toEqual([]);
+  });
+
   it('refuses a page token made for other types', async () => {
     const { engine: e } = engine({ Patient: 1, Condition: 9 });
     const first = await everythingPage(e, ctx(), request());

@@ -1,7 +1,9 @@
 import type { Bundle, BundleEntry, OperationDefinition } from 'fhir/r4';
 import type { AccessContext } from '../access/access-context';
 import { patientsOf } from '../audit/auditor';
+import { parseDateRange } from '../datatypes/date-range';
 import { patientCompartmentParams } from '../definitions/patient-compartment';
+import { careDateParameter } from './care-date';
 import type { SearchEngine } from '../search/search-engine';
 import { decodeEverythingPage, encodeEverythingPage, type EverythingPosition } from './everything-page-token';
 
@@ -24,6 +26,22 @@ export const EVERYTHING: OperationDefinition = {
   affectsState: false,
   description: "The patient's whole record this caller may see: their compartment plus the practitioners, organizations, locations and medications it refers to.",
   parameter: [
+    {
+      name: 'start',
+      use: 'in',
+      min: 0,
+      max: '1',
+      type: 'date',
+      documentation: 'Care date range start: resources whose care date (e.g. Observation.effective, Encounter.period) is on or after it; types without a care date are not narrowed.',
+    },
+    {
+      name: 'end',
+      use: 'in',
+      min: 0,
+      max: '1',
+      type: 'date',
+      documentation: 'Care date range end: resources whose care date is on or before it (the whole day, month or year given).',
+    },
     { name: '_since', use: 'in', min: 0, max: '1', type: 'instant', documentation: 'Only resources updated at or after this instant.' },
     { name: '_type', use: 'in', min: 0, max: '*', type: 'string', documentation: 'Comma-separated resource types to return (the others are left out).' },
     { name: '_count', use: 'in', min: 0, max: '1', type: 'integer', documentation: 'Resources per page (before the referenced ones a page brings along).' },
@@ -36,6 +54,9 @@ export const REFERENCED_TYPES = ['Practitioner', 'Organization', 'Location', 'Me
 
 export interface EverythingRequest {
   patientId: string;
+  /** `start` and `end`: FHIR dates bounding the care date (see care-date.ts). */
+  start?: string;
+  end?: string;
   /** `_since`: a FHIR instant. */
   since?: string;
   /** `_type`: only these types. */
@@ -66,6 +87,7 @@ export async function everythingPage(engine: SearchEngine, ctx: AccessContext, r
     const type = types[i];
     const params: [string, string][] = [['_count', String(request.count - matches)], ...includesOf(type, request.types)];
     if (request.since) params.push(['_lastUpdated', `ge${request.since}`]);
+    params.push(...careDateParams(type, request));
     if (type === start.type && start.page) params.push(['_page', start.page]);
     const result = await engine.search(ctx, { resourceType: type, compartment: { type: 'Patient', id: request.patientId }, params, handling: 'strict' });
     for (const entry of result.bundle.entry ?? []) {
@@ -103,6 +125,22 @@ function recordTypes(ctx: AccessContext, wanted: readonly string[] | undefined):
   return ['Patient', ...compartment].filter((t) => (!wanted || wanted.includes(t)) && ctx.policy.grants(t, 's').length > 0);
 }
 
+/**
+ * `start` and `end` as a search on the type's care date for the resources whose care overlaps [start, end]: the
+ * care date ends at or after the first instant of `start` and begins at or before the last instant of `end`. The
+ * bounds are given to the millisecond because `ge2024` alone would leave out an Encounter from 2023-12-30 to
+ * 2024-01-02 (ge and le compare whole ranges: search.html#prefix). A resource of that type without a care date
+ * does not match: a range selects what is known to fall in it.
+ */
+function careDateParams(type: string, request: EverythingRequest): [string, string][] {
+  const code = careDateParameter(type);
+  if (!code) return [];
+  const params: [string, string][] = [];
+  if (request.start) params.push([code, `ge${parseDateRange(request.start)![0]}`]);
+  if (request.end) params.push([code, `le${parseDateRange(request.end)![1]}`]);
+  return params;
+}
+
 function includesOf(type: string, wanted: readonly string[] | undefined): [string, string][] {
   return REFERENCED_TYPES.filter((t) => !wanted || wanted.includes(t)).map((target) => ['_include', `${type}:*:${target}`]);
 }
@@ -116,6 +154,8 @@ function links(request: EverythingRequest, next: EverythingPosition | undefined)
   const base = `${request.fhirBase}/Patient/${request.patientId}/$everything`;
   const url = (page?: string) => {
     const query = new URLSearchParams();
+    if (request.start) query.set('start', request.start);
+    if (request.end) query.set('end', request.end);
     if (request.since) query.set('_since', request.since);
     if (request.types) query.set('_type', request.types.join(','));
     query.set('_count', String(request.count));

@@ -93,6 +93,41 @@ describe('Patient/[id]/$everything (R4 patient-operation-everything.html)', () =
     expect(returned(res)).toEqual(['Observation/lab2', 'Practitioner/gp']);
   });
 
+  it('narrows to a care date range with start and end: overlapping periods are in, undated resources of dated types out, undated types in', async () => {
+    await create('carol', { resourceType: 'Patient', name: [{ family: 'Charlie' }] });
+    const subject = ref('carol', 'Patient');
+    await create('carolVisit', { resourceType: 'Encounter', status: 'finished', class: { code: 'IMP' }, subject, period: { start: '2023-12-30T08:00:00Z', end: '2024-01-02T12:00:00Z' } });
+    await create('carolLab', { resourceType: 'Observation', status: 'final', code: { text: 'in range' }, subject, effectiveDateTime: '2024-06-01T09:30:00Z' });
+    await create('carolOldLab', { resourceType: 'Observation', status: 'final', code: { text: 'before start' }, subject, effectiveDateTime: '2022-01-01T09:30:00Z' });
+    await create('carolUndatedLab', { resourceType: 'Observation', status: 'final', code: { text: 'no date' }, subject });
+    await create('carolLateProblem', { resourceType: 'Condition', code: { text: 'after end' }, subject, recordedDate: '2025-02-01' });
+    await create('carolCover', { resourceType: 'Coverage', status: 'active', beneficiary: subject, payor: [ref('hospital', 'Organization')] });
+    const res = await t.fhir(`/Patient/${ids.carol}/$everything?start=2024-01-01&end=2024-12-31`);
+    expect(res.status).toBe(200);
+    expect(returned(res)).toEqual(['Coverage/carolCover', 'Encounter/carolVisit', 'Observation/carolLab', 'Organization/hospital', 'Patient/carol']);
+    expect(returned(await t.fhir(`/Patient/${ids.carol}/$everything?end=2023`))).toEqual(['Coverage/carolCover', 'Encounter/carolVisit', 'Observation/carolOldLab', 'Organization/hospital', 'Patient/carol']);
+    expect(returned(await t.fhir(`/Patient/${ids.carol}/$everything?start=2025-01`))).toEqual(['Condition/carolLateProblem', 'Coverage/carolCover', 'Organization/hospital', 'Patient/carol']);
+    // A year-precision start still takes in a stay that began the year before.
+    expect(returned(await t.fhir(`/Patient/${ids.carol}/$everything?start=2024&_type=Encounter`))).toEqual(['Encounter/carolVisit']);
+
+    // The range holds across pages, in the links and in the POST form.
+    const paged = await t.fhir(`/Patient/${ids.carol}/$everything?start=2024-01-01&end=2024-12-31&_count=1`);
+    const next = new URL(paged.json.link.find((l: any) => l.relation === 'next').url);
+    expect(Object.fromEntries(next.searchParams)).toMatchObject({ start: '2024-01-01', end: '2024-12-31', _count: '1' });
+    const posted = await t.fhir(`/Patient/${ids.carol}/$everything`, {
+      method: 'POST',
+      body: { resourceType: 'Parameters', parameter: [{ name: 'start', valueDate: '2024-01-01' }, { name: 'end', valueDate: '2024-12-31' }] },
+    });
+    expect(returned(posted)).toEqual(returned(res));
+
+    const badStart = await t.fhir(`/Patient/${ids.carol}/$everything?start=last-year`);
+    expect(badStart.status).toBe(400);
+    expect(badStart.json.issue[0].expression).toEqual(['start']);
+    const backwards = await t.fhir(`/Patient/${ids.carol}/$everything?start=2024-06&end=2024-05-31`);
+    expect(backwards.status).toBe(400);
+    expect(backwards.json.issue[0].expression).toEqual(['end']);
+  });
+
   it('is audited as one operation on the patient', async () => {
     await t.fhir(`/Patient/${ids.alice}/$everything`, { headers: { 'x-request-id': 'everything-audit' } });
     const events = (await t.fhir('/AuditEvent?_count=1000&_sort=-date')).json.entry.map((e: any) => e.resource);

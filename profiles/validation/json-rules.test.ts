@@ -24,6 +24,15 @@ describe('jsonRuleIssues (https://hl7.org/fhir/R4/json.html#json)', () => {
     expect(issues.every((i) => i.code === 'structure')).toBe(true);
   });
 
+  it('reports numbers JSON.parse read as Infinity (beyond a double), which would be written back as null', () => {
+    const observation = JSON.parse('{"resourceType":"Observation","valueQuantity":{"value":-1e400},"component":[{"valueInteger":1e999}]}');
+    expect(jsonRuleIssues(observation, 'Observation').map((i) => [i.code, i.expression])).toEqual([
+      ['value', 'Observation.valueQuantity.value'],
+      ['value', 'Observation.component[0].valueInteger'],
+    ]);
+    expect(jsonRuleIssues({ resourceType: 'Observation', valueQuantity: { value: 1.7976931348623157e308 } }, 'Observation')).toEqual([]);
+  });
+
   it('allows null in a primitive array where the _x array has an entry, and the reverse (json.html#primitive)', () => {
     const name = { given: ['Rob', null], _given: [null, { extension: [{ url: 'http://x', valueString: 'y' }] }] };
     expect(jsonRuleIssues({ resourceType: 'Patient', name: [name] }, 'Patient')).toEqual([]);

@@ -83,6 +83,9 @@ class JsonWalk {
   private value(value: unknown): void {
     if (value === '') this.report('Empty strings are not allowed: leave the element out');
     else if (typeof value === 'object' && value !== null) this.object(value as JsonObject);
+    // JSON.parse reads a number beyond a double's range (1e400) as Infinity, which JSON cannot write back: stored,
+    // it would come out as null, silently losing the value. No FHIR decimal of medicine is that large.
+    else if (typeof value === 'number' && !Number.isFinite(value)) this.report('The number is beyond the range this server can store (about ±1.8e308)', 'value');
   }
 
   private isTooDeep(): boolean {
@@ -92,8 +95,8 @@ class JsonWalk {
     return true;
   }
 
-  private report(diagnostics: string): void {
+  private report(diagnostics: string, code: 'structure' | 'value' = 'structure'): void {
     const expression = this.path.reduce<string>(childExpression, this.base);
-    this.issues.push({ code: 'structure', diagnostics, expression });
+    this.issues.push({ code, diagnostics, expression });
   }
 }

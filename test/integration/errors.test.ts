@@ -55,6 +55,14 @@ describe('errors', () => {
     expect(res.json.issue[0].expression).toEqual(['Observation.subject.reference']);
   });
 
+  it('a number beyond the range of a double is 400, not stored as null', async () => {
+    const rawBody = '{"resourceType":"Observation","status":"final","code":{"text":"x"},"valueQuantity":{"value":1e400}}';
+    const res = await t.fhir('/Observation', { rawBody });
+    expectOutcome(res, 400);
+    expect(res.json.issue[0].expression).toEqual(['Observation.valueQuantity.value']);
+    await expectNothingWritten();
+  });
+
   it('a body over the size limit is 413', async () => {
     const big = { resourceType: 'Patient', name: [{ family: 'x'.repeat(70 * 1024) }] };
     expectOutcome(await t.fhir('/Patient', { body: big }), 413);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import { procStatField } from '../resources/platform/proc-stat';
 
 /** The lowest CPU priority (the highest nice value) on Linux. */
 export const LOWEST_PRIORITY = 19;
@@ -26,14 +27,10 @@ export function lowerThisProcessPriority(nice: number = LOWEST_PRIORITY): boolea
 
 /** SCHED_IDLE in sched.h. */
 const SCHED_IDLE = 5;
+/** proc(5) field `policy`: the scheduling policy. */
+const POLICY = 41;
 
-/** Whether this process was started under Linux's SCHED_IDLE policy (field 41 of /proc/self/stat, proc(5)). */
+/** Whether this process was started under Linux's SCHED_IDLE policy. */
 export function runsUnderIdlePolicy(): boolean {
-  if (process.platform !== 'linux') return false;
-  try {
-    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38]) === SCHED_IDLE;
-  } catch {
-    return false;
-  }
+  return Number(procStatField('self', POLICY)) === SCHED_IDLE;
 }

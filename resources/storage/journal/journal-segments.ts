@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { procStatField } from '../../platform/proc-stat';
 import { frameAt } from './journal-frame';
 
 export const SEGMENT_SUFFIX = '.journal';
@@ -64,13 +65,16 @@ export function readSegment(dir: string, segment: string, from: number, limit: n
   }
 }
 
+/** proc(5) field `starttime`: when the process started, in clock ticks after boot. */
+const START_TIME = 22;
+
 /**
  * Names who writes a segment: the process id and the process's start time (in clock ticks since boot, from
  * /proc, where there is one), so a restarted server that got the same pid, as in a container, is not taken for
  * the one that wrote before it. The same in every thread of a process.
  */
 export function writerTag(pid = process.pid): string {
-  return `${pid}.${startTimeOf(pid) ?? 0}`;
+  return `${pid}.${procStatField(pid, START_TIME) ?? 0}`;
 }
 
 /** Whether the writer of a segment (named `time-writerTag-thread-random`) still runs on this machine. */
@@ -78,7 +82,7 @@ function writerAlive(segment: string): boolean {
   const tag = segment.split('-')[1] ?? '';
   const pid = Number(tag.split('.')[0]);
   if (!Number.isInteger(pid) || pid <= 0) return false;
-  const started = startTimeOf(pid);
+  const started = procStatField(pid, START_TIME);
   if (started !== undefined) return tag === `${pid}.${started}`;
   if (fs.existsSync('/proc/self/stat')) return false;
   try {
@@ -86,15 +90,5 @@ function writerAlive(segment: string): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Field 22 of /proc/<pid>/stat (after the parenthesized command name, which may contain spaces). */
-function startTimeOf(pid: number): string | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { procStatField } from '../../../resources/platform/proc-stat';
 import { startChildServer } from '../child-server';
 import { registeredClientToken } from '../registered-client';
 import { onCleanup } from '../cleanup';
@@ -79,16 +80,13 @@ export function describeServerMemory(pid: number): string {
   return `${figures(server)}${chainer ? `; its audit chainer process ${figures(chainer)}` : ''}`;
 }
 
+/** proc(5) field `ppid`. */
+const PARENT_PID = 4;
+
 function childrenOf(pid: number): number[] {
-  const children: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return children;
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((entry) => Number(procStatField(entry, PARENT_PID)) === pid);
 }

@@ -81,13 +81,14 @@ export async function everythingPage(engine: SearchEngine, ctx: AccessContext, r
   const entries: BundleEntry[] = [];
   const seen = new Set<string>();
   const patients = new Set<string>([`Patient/${request.patientId}`]);
+  const careDates = careDateBounds(request);
   let matches = 0;
   let next: EverythingPosition | undefined;
   for (let i = start.type === undefined ? types.length : types.indexOf(start.type); i < types.length; i++) {
     const type = types[i];
     const params: [string, string][] = [['_count', String(request.count - matches)], ...includesOf(type, request.types)];
     if (request.since) params.push(['_lastUpdated', `ge${request.since}`]);
-    params.push(...careDateParams(type, request));
+    params.push(...careDateParams(type, careDates));
     if (type === start.type && start.page) params.push(['_page', start.page]);
     const result = await engine.search(ctx, { resourceType: type, compartment: { type: 'Patient', id: request.patientId }, params, handling: 'strict' });
     for (const entry of result.bundle.entry ?? []) {
@@ -126,19 +127,25 @@ function recordTypes(ctx: AccessContext, wanted: readonly string[] | undefined):
 }
 
 /**
- * `start` and `end` as a search on the type's care date for the resources whose care overlaps [start, end]: the
- * care date ends at or after the first instant of `start` and begins at or before the last instant of `end`. The
- * bounds are given to the millisecond because `ge2024` alone would leave out an Encounter from 2023-12-30 to
- * 2024-01-02 (ge and le compare whole ranges: search.html#prefix). A resource of that type without a care date
- * does not match: a range selects what is known to fall in it.
+ * `start` and `end` as search values on a care date, for the resources whose care overlaps [start, end]: the care
+ * date ends at or after the first instant of `start` and begins at or before the last instant of `end`. The bounds
+ * are given to the millisecond because `ge2024` alone would leave out an Encounter from 2023-12-30 to 2024-01-02
+ * (ge and le compare whole ranges: search.html#prefix).
  */
-function careDateParams(type: string, request: EverythingRequest): [string, string][] {
+function careDateBounds(request: EverythingRequest): string[] {
+  const bounds: string[] = [];
+  if (request.start) bounds.push(`ge${parseDateRange(request.start)![0]}`);
+  if (request.end) bounds.push(`le${parseDateRange(request.end)![1]}`);
+  return bounds;
+}
+
+/**
+ * The bounds on the type's care-date parameter; none for a type without one. A resource of that type without a care
+ * date does not match: a range selects what is known to fall in it.
+ */
+function careDateParams(type: string, bounds: readonly string[]): [string, string][] {
   const code = careDateParameter(type);
-  if (!code) return [];
-  const params: [string, string][] = [];
-  if (request.start) params.push([code, `ge${parseDateRange(request.start)![0]}`]);
-  if (request.end) params.push([code, `le${parseDateRange(request.end)![1]}`]);
-  return params;
+  return code ? bounds.map((bound) => [code, bound]) : [];
 }
 
 function includesOf(type: string, wanted: readonly string[] | undefined): [string, string][] {

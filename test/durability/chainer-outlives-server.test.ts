@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { provisionBackendAccess } from '../../smart/provision';
 import { freePort } from '../support/free-port';
+import { procStatField } from '../../resources/platform/proc-stat';
 import { chainerPids, spawnServer } from '../support/server-process';
 import { request } from '../support/test-server';
 
@@ -25,15 +26,13 @@ describe('the audit chainer process when its server is killed', () => {
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fhir-orphan-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  /** Running, and not a zombie waiting for its parent (proc(5) field 3, the state). */
   const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1][0] !== 'Z';
-    } catch {
-      return false;
-    }
+    const state = procStatField(pid, 3);
+    return state !== undefined && state !== 'Z';
   };
 
+  // Linux only: whether the chainer is gone is read from /proc.
   (process.platform === 'linux' ? it : it.skip)(`exits at once, every time of ${KILLS} SIGKILLs of the server while it chains`, async () => {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;

@@ -13,6 +13,12 @@ describe('FHIRPath expressions of JSON elements', () => {
     expect(pointerExpression('Patient', '/name/0/_given/1')).toBe('Patient.name[0].given[1]');
   });
 
+  it('names keys that only start with an underscore as they are written', () => {
+    expect(childExpression('Patient', '__proto__')).toBe('Patient.__proto__');
+    expect(childExpression('Patient', '_')).toBe('Patient._');
+    expect(childExpression('Patient', '_1x')).toBe('Patient._1x');
+  });
+
   it('delimits names that are not FHIRPath identifiers', () => {
     expect(childExpression('Patient', 'foo bar')).toBe('Patient.`foo bar`');
     expect(childExpression('Patient', 'a`b')).toBe('Patient.`a\\`b`');

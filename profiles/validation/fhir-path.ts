@@ -5,17 +5,19 @@
  */
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const PRIMITIVE_EXTENSION_HALF = /^_[A-Za-z]/;
 
 /**
  * The expression of `key` inside the element at `parent`: `[n]` for array positions, `.name` for properties.
  *
  * A JSON property `_x` carries the id and extensions of the primitive `x` (https://hl7.org/fhir/R4/json.html#primitive);
  * FHIRPath sees both halves as one element named `x`, so `_birthDate` and `_given[1]` name `birthDate` and `given[1]`.
+ * Element names start with a letter, so a key such as `__proto__` is no such half and is named as it is written.
  * Names that are not FHIRPath identifiers are written as delimited identifiers (https://hl7.org/fhirpath/N1/#identifiers).
  */
 export function childExpression(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
-  const name = key.length > 1 && key.charCodeAt(0) === 95 /* _ */ ? key.slice(1) : key;
+  const name = PRIMITIVE_EXTENSION_HALF.test(key) ? key.slice(1) : key;
   return IDENTIFIER.test(name) ? `${parent}.${name}` : `${parent}.\`${name.replace(/[\\`]/g, '\\$&')}\``;
 }
 

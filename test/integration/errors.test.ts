@@ -63,6 +63,14 @@ describe('errors', () => {
     await expectNothingWritten();
   });
 
+  it('a __proto__ key is an unknown element, named as it is written', async () => {
+    const rawBody = '{"resourceType":"Patient","__proto__":{"active":true},"_gender":{"extension":[{"url":"http://e.org","valueString":"x"}]}}';
+    const res = await t.fhir('/Patient', { rawBody });
+    expectOutcome(res, 400);
+    expect(res.json.issue.flatMap((i: any) => i.expression ?? [])).toEqual(['Patient.__proto__']);
+    await expectNothingWritten();
+  });
+
   it('a body over the size limit is 413', async () => {
     const big = { resourceType: 'Patient', name: [{ family: 'x'.repeat(70 * 1024) }] };
     expectOutcome(await t.fhir('/Patient', { body: big }), 413);

@@ -30,7 +30,7 @@ export async function runBatch(
       const entry = readBundleEntry(bundleEntries[i], i, options.fhirBase);
       requests[i] = entry;
       refuseLinksToEntries(entry, fullUrls);
-      results[i] = await executeEntry(repository, ctx, entry, options.handling);
+      results[i] = await executeEntry(repository, ctx, entry, options);
     } catch (e) {
       const error = options.toFhirError(e);
       results[i] = failureEntry(error, options.statusOf(error.kind));

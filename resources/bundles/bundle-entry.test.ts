@@ -24,12 +24,16 @@ describe('Bundle.entry.request.url forms (R4 http.html, relative to the base)', 
     ['Patient/123/_history/2', { kind: 'version', type: 'Patient', id: '123', versionId: '2' }],
     ['Patient/123/Observation?code=x', { kind: 'compartment', compartment: 'Patient', id: '123', type: 'Observation', query: 'code=x' }],
     ['?_type=Observation', { kind: 'system', query: '_type=Observation' }],
+    ['_history?_count=2', { kind: 'history', scope: {}, query: '_count=2' }],
+    ['Patient/_history', { kind: 'history', scope: { type: 'Patient' }, query: '' }],
+    ['Patient/123/_history?_since=2024-01-01', { kind: 'history', scope: { type: 'Patient', id: '123' }, query: '_since=2024-01-01' }],
+    ['Patient/123/$everything?_type=Observation', { kind: 'operation', type: 'Patient', id: '123', operation: '$everything', query: '_type=Observation' }],
     [`${BASE}/Patient/123`, { kind: 'instance', type: 'Patient', id: '123', query: '' }],
   ])('reads %s', (url, expected) => {
     expect(parseEntryUrl(url, BASE, 'x')).toEqual(expected);
   });
 
-  it.each(['Nonsense/1', 'Patient/bad id', 'https://elsewhere.example/fhir/Patient/1', 'Patient/1/_history/2?x=1', 'Patient/1/whatever/2'])('refuses %s', (url) => {
+  it.each(['Nonsense/1', 'Patient/bad id', 'https://elsewhere.example/fhir/Patient/1', 'Patient/1/_history/2?x=1', 'Patient/1/whatever/2', 'Patient/1/$'])('refuses %s', (url) => {
     expect(() => parseEntryUrl(url, BASE, 'x')).toThrow(/request.url/);
   });
 
@@ -58,7 +62,7 @@ describe('checking one entry', () => {
     ['an unknown method', { resource: patient, request: { method: 'FETCH', url: 'Patient' } }, /request.method/],
     ['a POST to an instance URL', { resource: patient, request: { method: 'POST', url: 'Patient/1' } }, /POST takes Type/],
     ['a POST without a resource', { request: { method: 'POST', url: 'Patient' } }, /needs a resource/],
-    ['a resource of another type than the URL', { resource: { resourceType: 'Observation' }, request: { method: 'POST', url: 'Patient' } }, /is a Observation, but the request.url is for Patient/],
+    ['a resource of another type than the URL', { resource: { resourceType: 'Observation' }, request: { method: 'POST', url: 'Patient' } }, /is an Observation, but the request.url is for Patient/],
     ['a DELETE with a resource', { resource: patient, request: { method: 'DELETE', url: 'Patient/1' } }, /carries no resource/],
     ['an ifMatch that is no version', { resource: patient, request: { method: 'PUT', url: 'Patient/1', ifMatch: 'three' } }, /not a version ETag/],
     ['an ifNoneExist on a PUT', { resource: patient, request: { method: 'PUT', url: 'Patient/1', ifNoneExist: 'a=1' } }, /applies to POST/],

@@ -38,8 +38,8 @@ const URL_FORMS: Record<EntryMethod, readonly EntryUrl['kind'][]> = {
   PUT: ['instance', 'criteria'],
   PATCH: ['instance', 'criteria'],
   DELETE: ['instance', 'criteria'],
-  GET: ['instance', 'version', 'type', 'criteria', 'compartment', 'system'],
-  HEAD: ['instance', 'version', 'type', 'criteria', 'compartment', 'system'],
+  GET: ['instance', 'version', 'type', 'criteria', 'compartment', 'system', 'history', 'operation'],
+  HEAD: ['instance', 'version', 'type', 'criteria', 'compartment', 'system', 'history', 'operation'],
 };
 
 /**
@@ -75,7 +75,7 @@ function readResource(entry: BundleEntry, out: BundleEntryRequest, at: string): 
     if (!resource || typeof resource !== 'object') throw badRequest(`${at}: ${method} needs a resource`, `${at}.resource`);
     const type = 'type' in url ? url.type : undefined;
     if (resource.resourceType !== type) {
-      throw badRequest(`${at}.resource is ${typeof resource.resourceType === 'string' ? `a ${resource.resourceType}` : 'not a FHIR resource'}, but the request.url is for ${type}`, `${at}.resource.resourceType`);
+      throw badRequest(`${at}.resource is ${typeof resource.resourceType === 'string' ? withArticle(resource.resourceType) : 'not a FHIR resource'}, but the request.url is for ${type}`, `${at}.resource.resourceType`);
     }
     out.resource = resource;
   } else if (method === 'PATCH') {
@@ -115,6 +115,11 @@ function checkFullUrl(fullUrl: unknown, at: string): string {
   return fullUrl as string;
 }
 
+/** "an Observation", "a Patient". */
+function withArticle(word: string): string {
+  return `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 function describeForms(method: EntryMethod): string {
   const names: Record<EntryUrl['kind'], string> = {
     type: 'Type',
@@ -123,6 +128,8 @@ function describeForms(method: EntryMethod): string {
     version: 'Type/id/_history/vid',
     compartment: 'Patient/id/Type',
     system: '?_type=...',
+    history: 'Type/id/_history, Type/_history, _history',
+    operation: 'Patient/id/$everything',
   };
   return URL_FORMS[method].map((k) => names[k]).join(', ');
 }

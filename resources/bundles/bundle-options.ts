@@ -1,4 +1,5 @@
 import type { FhirError } from '../errors/fhir-error';
+import type { PageSizes } from '../operations/request-parameters';
 import type { SearchRequest } from '../search/search-engine';
 import type { StatusOf } from './entry-failure';
 import type { ReturnPreference } from './entry-response';
@@ -13,6 +14,8 @@ export interface BundleOptions {
   prefer: ReturnPreference;
   /** `Prefer: handling=` of the request, applied to search entries. */
   handling: SearchRequest['handling'];
+  /** Page sizes of history and $everything entries; search entries use the search engine's. */
+  pageSizes: PageSizes;
   statusOf: StatusOf;
   /** Turns what a batch entry threw into the FhirError its response reports (store errors, unexpected faults). */
   toFhirError(error: unknown): FhirError;

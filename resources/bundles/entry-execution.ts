@@ -4,7 +4,10 @@ import { badRequest } from '../errors/fhir-error';
 import type { DeleteOutcome, RepositoryTransaction, WriteOutcome } from '../repository/repository-transaction';
 import type { ResourceVersion } from '../repository/resource-version';
 import type { SearchRequest } from '../search/search-engine';
+import { everythingRequest } from '../operations/everything-request';
+import { historyBundle, historyQuery } from '../repository/history-bundle';
 import type { BundleEntryRequest } from './bundle-entry';
+import type { BundleOptions } from './bundle-options';
 import type { EntryTarget } from './transaction-targets';
 
 /**
@@ -14,14 +17,18 @@ import type { EntryTarget } from './transaction-targets';
  */
 export type EntryRepository = Pick<
   RepositoryTransaction,
-  'create' | 'read' | 'vread' | 'update' | 'conditionalUpdate' | 'patch' | 'conditionalPatch' | 'delete' | 'conditionalDelete' | 'search'
+  'create' | 'read' | 'vread' | 'update' | 'conditionalUpdate' | 'patch' | 'conditionalPatch' | 'delete' | 'conditionalDelete' | 'search' | 'history' | 'everything'
 >;
+
+/** What reading entries need of the Bundle's options. */
+export type EntryReading = Pick<BundleOptions, 'fhirBase' | 'handling' | 'pageSizes'>;
 
 export type EntryResult =
   | { kind: 'write'; outcome: WriteOutcome }
   | { kind: 'delete'; outcome: DeleteOutcome | undefined }
   | { kind: 'read'; version: ResourceVersion; notModified: boolean }
-  | { kind: 'search'; bundle: Bundle; compartments: string[] };
+  /** A search or history entry's searchset or history Bundle, and the compartments of what it shows. */
+  | { kind: 'bundle'; bundle: Bundle; compartments: string[] };
 
 /**
  * Carries out one entry. With a `target` (transaction entries, whose targets were worked out beforehand) a write
@@ -32,7 +39,7 @@ export async function executeEntry(
   repository: EntryRepository,
   ctx: AccessContext,
   entry: BundleEntryRequest,
-  handling: SearchRequest['handling'],
+  reading: EntryReading,
   target?: EntryTarget,
 ): Promise<EntryResult> {
   const { url } = entry;
@@ -59,19 +66,33 @@ export async function executeEntry(
       break;
     case 'GET':
     case 'HEAD':
-      return read(repository, ctx, entry, handling);
+      return read(repository, ctx, entry, reading);
   }
   throw badRequest(`Bundle.entry[${entry.index}]: ${entry.method} ${entry.rawUrl} is not supported`, `Bundle.entry[${entry.index}].request.url`);
 }
 
-async function read(repository: EntryRepository, ctx: AccessContext, entry: BundleEntryRequest, handling: SearchRequest['handling']): Promise<EntryResult> {
+async function read(repository: EntryRepository, ctx: AccessContext, entry: BundleEntryRequest, reading: EntryReading): Promise<EntryResult> {
   const { url } = entry;
+  if (url.kind === 'operation') {
+    // Of the operations a GET can invoke, $everything is the one a Bundle's reader would batch (one per patient).
+    if (url.type !== 'Patient' || url.operation !== '$everything') {
+      throw badRequest(`${url.type}/[id]/${url.operation} cannot be invoked from a Bundle entry; of the operations, only Patient/[id]/$everything can`, `Bundle.entry[${entry.index}].request.url`);
+    }
+    const params = [...new URLSearchParams(url.query)];
+    const bundle = await repository.everything(ctx, everythingRequest(url.id, params, reading.fhirBase, reading.pageSizes), params);
+    return { kind: 'bundle', bundle, compartments: [`Patient/${url.id}`] };
+  }
+  if (url.kind === 'history') {
+    const params = [...new URLSearchParams(url.query)];
+    const page = await repository.history(ctx, historyQuery(url.scope, params, reading.pageSizes), params);
+    return { kind: 'bundle', bundle: historyBundle(reading.fhirBase, url.scope, params, page), compartments: page.versions.flatMap((v) => v.compartments) };
+  }
   if (url.kind === 'instance' && url.query === '') {
     const version = await repository.read(ctx, url.type, url.id);
     return { kind: 'read', version, notModified: notModified(entry, version) };
   }
   if (url.kind === 'version') return { kind: 'read', version: await repository.vread(ctx, url.type, url.id, url.versionId), notModified: false };
-  const request: SearchRequest = { params: [...new URLSearchParams(url.query)], handling };
+  const request: SearchRequest = { params: [...new URLSearchParams(url.query)], handling: reading.handling };
   if (url.kind === 'instance') {
     // `Patient/123?_elements=...` is not a read in R4; as a search it is `_id=123`.
     request.resourceType = url.type;
@@ -83,7 +104,7 @@ async function read(repository: EntryRepository, ctx: AccessContext, entry: Bund
     request.resourceType = url.type;
   }
   const result = await repository.search(ctx, request);
-  return { kind: 'search', bundle: result.bundle, compartments: result.entries.flatMap((e) => e.compartments) };
+  return { kind: 'bundle', bundle: result.bundle, compartments: result.entries.flatMap((e) => e.compartments) };
 }
 
 /** A conditional read in an entry (request.ifNoneMatch / ifModifiedSince, http.html#cread). */

@@ -41,7 +41,7 @@ export function successEntry(result: EntryResult, fullUrlBase: string, prefer: R
       if (result.notModified) return { response: { status: statusLine(304), etag: version.etag, lastModified: version.lastUpdated } };
       return { fullUrl: `${fullUrlBase}/${version.reference}`, resource: version.resource, response: versionResponse(200, version) };
     }
-    case 'search':
+    case 'bundle':
       return { resource: result.bundle, response: { status: statusLine(200) } };
   }
 }

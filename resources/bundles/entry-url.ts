@@ -19,7 +19,11 @@ export type EntryUrl =
   /** `Patient/123/Observation?code=...` (compartment search) */
   | { kind: 'compartment'; compartment: string; id: string; type: string; query: string }
   /** `?_type=Observation,Condition&...` (system search) */
-  | { kind: 'system'; query: string };
+  | { kind: 'system'; query: string }
+  /** `_history`, `Patient/_history` or `Patient/123/_history`, with `_count`, `_since`, `_at` (http.html#history) */
+  | { kind: 'history'; scope: { type?: string; id?: string }; query: string }
+  /** `Patient/123/$everything?_type=...` (an operation on an instance, by GET) */
+  | { kind: 'operation'; type: string; id: string; operation: string; query: string };
 
 export function parseEntryUrl(url: string, fhirBase: string, expression: string): EntryUrl {
   const relative = stripBase(url, fhirBase, expression);
@@ -34,10 +38,14 @@ export function parseEntryUrl(url: string, fhirBase: string, expression: string)
     return { kind: 'system', query };
   }
   const [type, id, third, versionId] = segments;
+  if (segments.length === 1 && type === '_history') return { kind: 'history', scope: {}, query };
   if (!isResourceType(type)) throw problem(`starts with '${type}', which is not an R4 resource type`);
   if (segments.length === 1) return query === '' ? { kind: 'type', type, query: '' } : { kind: 'criteria', type, query };
+  if (segments.length === 2 && id === '_history') return { kind: 'history', scope: { type }, query };
   if (!FHIR_ID.test(id)) throw problem(`has '${id}', which is not a valid resource id`);
   if (segments.length === 2) return { kind: 'instance', type, id, query };
+  if (segments.length === 3 && third === '_history') return { kind: 'history', scope: { type, id }, query };
+  if (segments.length === 3 && /^\$[A-Za-z][A-Za-z0-9-]*$/.test(third)) return { kind: 'operation', type, id, operation: third, query };
   if (segments.length === 3 && isResourceType(third)) {
     return { kind: 'compartment', compartment: type, id, type: third, query };
   }
@@ -45,7 +53,7 @@ export function parseEntryUrl(url: string, fhirBase: string, expression: string)
     if (query !== '') throw problem('reads a version, which takes no parameters');
     return { kind: 'version', type, id, versionId };
   }
-  throw problem('is not a form a Bundle entry can use (Type, Type?criteria, Type/id, Type/id/_history/vid, Patient/id/Type)');
+  throw problem('is not a form a Bundle entry can use (Type, Type?criteria, Type/id, Type/id/_history/vid, Type/id/_history, Patient/id/Type, Patient/id/$everything)');
 }
 
 /** The same URL with the fullUrl-style substitutions of `map` applied to each query value. */

@@ -36,7 +36,7 @@ export async function runTransaction(
       if (entry.url.kind === 'criteria' && links.queryDependencies(entry.url.query).length > 0) {
         throw badRequest('A DELETE cannot name other entries in its criteria: deletes are processed before anything is created', `Bundle.entry[${entry.index}].request.url`);
       }
-      return executeEntry(tx, ctx, entry, options.handling);
+      return executeEntry(tx, ctx, entry, options);
     });
     if (result.kind === 'delete' && result.outcome) deleted.set(entry.index, result.outcome.version.reference);
   }
@@ -51,10 +51,10 @@ export async function runTransaction(
     },
   });
   for (const entry of order.writes) {
-    await run(entry, () => executeEntry(tx, ctx, withLinks(entry, links), options.handling, targets.get(entry.index)));
+    await run(entry, () => executeEntry(tx, ctx, withLinks(entry, links), options, targets.get(entry.index)));
   }
   for (const entry of order.reads) {
-    await run(entry, () => executeEntry(tx, ctx, withQueryLinks(entry, links), options.handling));
+    await run(entry, () => executeEntry(tx, ctx, withQueryLinks(entry, links), options));
   }
   return { value: responseBundle('transaction-response', entries, results, options), patients: patientsTouched(results) };
 }

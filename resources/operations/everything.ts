@@ -5,6 +5,7 @@ import { parseDateRange } from '../datatypes/date-range';
 import { patientCompartmentParams } from '../definitions/patient-compartment';
 import { careDateParameter } from './care-date';
 import type { SearchEngine } from '../search/search-engine';
+import type { StoreSession } from '../storage/port';
 import { decodeEverythingPage, encodeEverythingPage, type EverythingPosition } from './everything-page-token';
 
 /**
@@ -75,7 +76,12 @@ export interface EverythingRequest {
  * `_include`s bring the referenced resources of that page's matches; the engine's keyset position within the type
  * and the type itself make the next link, so paging holds no state and any server process serves any page.
  */
-export async function everythingPage(engine: SearchEngine, ctx: AccessContext, request: EverythingRequest): Promise<{ bundle: Bundle; patients: string[] }> {
+export async function everythingPage(
+  engine: SearchEngine,
+  ctx: AccessContext,
+  request: EverythingRequest,
+  session?: StoreSession,
+): Promise<{ bundle: Bundle; patients: string[] }> {
   const types = recordTypes(ctx, request.types);
   const start: EverythingPosition = request.page ? decodeEverythingPage(request.page, types) : { type: types[0] };
   const entries: BundleEntry[] = [];
@@ -90,7 +96,7 @@ export async function everythingPage(engine: SearchEngine, ctx: AccessContext, r
     if (request.since) params.push(['_lastUpdated', `ge${request.since}`]);
     params.push(...careDateParams(type, careDates));
     if (type === start.type && start.page) params.push(['_page', start.page]);
-    const result = await engine.search(ctx, { resourceType: type, compartment: { type: 'Patient', id: request.patientId }, params, handling: 'strict' });
+    const result = await engine.search(ctx, { resourceType: type, compartment: { type: 'Patient', id: request.patientId }, params, handling: 'strict' }, session);
     for (const entry of result.bundle.entry ?? []) {
       if (entry.search?.mode === 'outcome' || seen.has(entry.fullUrl!)) continue;
       seen.add(entry.fullUrl!);

@@ -1,5 +1,6 @@
 import type { Resource } from 'fhir/r4';
 import type { AccessContext } from '../access/access-context';
+import { patientsOf, type AuditResult, type AuditSpec } from '../audit/auditor';
 import { badRequest, notFound } from '../errors/fhir-error';
 import { resourceTypes } from '../definitions/resource-types';
 import type { Filter, SortSpec, StoreSession } from '../storage/port';
@@ -27,6 +28,17 @@ export interface HistoryPage {
   total?: number;
   next?: string;
   previous?: string;
+}
+
+/** How a history interaction is audited: as BALP's read, of one resource or of many (`query` is the request line). */
+export function historyAudit(query: HistoryQuery, requestLine: string): AuditSpec {
+  const interaction = query.id ? 'history-instance' : query.type ? 'history-type' : 'history-system';
+  return { interaction, action: 'R', what: query.id ? `${query.type}/${query.id}` : undefined, query: requestLine };
+}
+
+/** The patients whose versions a history page shows. */
+export function historyAuditResult(page: HistoryPage): AuditResult {
+  return { patients: page.versions.flatMap((v) => patientsOf(v.compartments)) };
 }
 
 /** Newest first; `_id` (Type/id/version) breaks ties between versions of different resources made in the same ms. */

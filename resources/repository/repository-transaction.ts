@@ -1,8 +1,12 @@
+import type { Bundle } from 'fhir/r4';
 import type { AccessContext } from '../access/access-context';
 import { patientsOf, type AuditResult, type AuditSpec } from '../audit/auditor';
+import { everythingPage, type EverythingRequest } from '../operations/everything';
+import type { QueryParams } from '../operations/request-parameters';
 import type { PatchBody } from '../patch/apply-patch';
 import type { SearchRequest, SearchResult } from '../search/search-engine';
 import type { StoreSession } from '../storage/port';
+import { historyAudit, historyAuditResult, readHistory, type HistoryPage, type HistoryQuery } from './history';
 import type { RepositoryDeps } from './repository-deps';
 import { ResourceOperations, type CreateOptions, type DeleteOutcome, type WriteOptions, type WriteOutcome } from './resource-operations';
 import type { ResourceVersion } from './resource-version';
@@ -78,16 +82,45 @@ export class RepositoryTransaction {
 
   /** A search inside this transaction (a transaction Bundle's GET entries see its earlier writes). */
   search(ctx: AccessContext, request: SearchRequest): Promise<SearchResult> {
-    const spec: AuditSpec = { interaction: request.resourceType ? 'search-type' : 'search-system', action: 'E', query: new URLSearchParams(request.params as [string, string][]).toString() };
+    const spec: AuditSpec = { interaction: request.resourceType ? 'search-type' : 'search-system', action: 'E', query: queryString(request.params) };
     return this.audited(ctx, spec, async () => {
       const result = await this.deps.engine.search(ctx, request, this.session);
       return { value: result, audit: { patients: result.entries.flatMap((e) => patientsOf(e.compartments)) } };
     });
   }
 
+  /** History inside this transaction (a transaction Bundle's GET entries see its earlier writes). */
+  history(ctx: AccessContext, query: HistoryQuery, params: QueryParams): Promise<HistoryPage> {
+    return this.audited(ctx, historyAudit(query, queryString(params)), async () => {
+      const page = await readHistory(this.deps, this.session, ctx, query);
+      return { value: page, audit: historyAuditResult(page) };
+    });
+  }
+
+  /**
+   * Patient/[id]/$everything, audited as one operation on the patient, with the request line when it came over HTTP
+   * and otherwise its parameters (a Bundle entry's). The patient must be readable by the caller (403 without Patient
+   * read at all, 404 outside their grants, e.g. a `patient/` token for someone else); what the record holds is then
+   * searched with the caller's context, so their scopes decide each resource (everything.ts).
+   */
+  everything(ctx: AccessContext, request: EverythingRequest, params: QueryParams = [], requestLine?: string): Promise<Bundle> {
+    const patient = `Patient/${request.patientId}`;
+    const spec: AuditSpec = { interaction: 'operation', action: 'E', operation: '$everything', what: patient, query: requestLine ?? queryString(params) };
+    return this.audited(ctx, spec, async () => {
+      await this.ops.read(ctx, 'Patient', request.patientId);
+      if (request.types?.includes('AuditEvent')) await this.deps.auditChain?.drain();
+      const page = await everythingPage(this.deps.engine, ctx, request, this.session);
+      return { value: page.bundle, audit: { patients: page.patients } };
+    });
+  }
+
   private audited<T>(ctx: AccessContext, spec: AuditSpec, work: () => Promise<{ value: T; audit: AuditResult }>): Promise<T> {
     return this.deps.auditor.run(this.session, ctx, spec, work);
   }
+}
+
+function queryString(params: QueryParams): string {
+  return new URLSearchParams(params as [string, string][]).toString();
 }
 
 function resultOf(version: ResourceVersion): AuditResult {

@@ -3,17 +3,17 @@ import { patientsOf } from '../audit/auditor';
 import { verifyChain } from '../audit/audit-verify';
 import { forbidden } from '../errors/fhir-error';
 import { ACCESS_REPORT_LIMIT, accessReportParameters, auditEventsOf } from '../operations/access-report';
-import { everythingPage, type EverythingRequest } from '../operations/everything';
+import type { EverythingRequest } from '../operations/everything';
+import type { QueryParams } from '../operations/request-parameters';
 import { verificationParameters } from '../operations/verify-audit-chain';
 import type { Bundle, Parameters } from 'fhir/r4';
 import type { PatchBody } from '../patch/apply-patch';
 import type { SearchRequest, SearchResult } from '../search/search-engine';
 import { resourceTypes } from '../definitions/resource-types';
 import type { IndexSpec } from '../storage/port';
-import { readHistory, type HistoryPage, type HistoryQuery } from './history';
+import { historyAudit, historyAuditResult, readHistory, type HistoryPage, type HistoryQuery } from './history';
 import type { RepositoryDeps } from './repository-deps';
 import { HISTORY_COLLECTION } from './resource-document';
-import { ResourceOperations } from './resource-operations';
 import type { ResourceVersion } from './resource-version';
 import { RepositoryTransaction, type DeleteOutcome, type WriteOptions, type WriteOutcome } from './repository-transaction';
 
@@ -112,12 +112,11 @@ export class Repository {
     return this.transaction((tx) => tx.conditionalDelete(ctx, type, query));
   }
 
-  history(ctx: AccessContext, query: HistoryQuery): Promise<HistoryPage> {
-    const interaction = query.id ? 'history-instance' : query.type ? 'history-type' : 'history-system';
-    const spec = { interaction, action: 'R' as const, what: query.id ? `${query.type}/${query.id}` : undefined, query: requestLine(ctx.request) };
-    return this.deps.auditor.run(this.deps.store, ctx, spec, async () => {
+  /** History; `params` are those of a Bundle entry's url, recorded in place of the HTTP request's own. */
+  history(ctx: AccessContext, query: HistoryQuery, params?: QueryParams): Promise<HistoryPage> {
+    return this.deps.auditor.run(this.deps.store, ctx, historyAudit(query, requestLine(ctx.request, params)), async () => {
       const page = await readHistory(this.deps, this.deps.store, ctx, query);
-      return { value: page, audit: { patients: page.versions.flatMap((v) => patientsOf(v.compartments)) } };
+      return { value: page, audit: historyAuditResult(page) };
     });
   }
 
@@ -178,15 +177,8 @@ export class Repository {
    * (403 without Patient read at all, 404 outside their grants, e.g. a `patient/` token for someone else); what the
    * record holds is then searched with the caller's context, so their scopes decide each resource (everything.ts).
    */
-  everything(ctx: AccessContext, request: EverythingRequest): Promise<Bundle> {
-    const patient = `Patient/${request.patientId}`;
-    const spec = { interaction: 'operation', action: 'E' as const, operation: '$everything', what: patient, query: requestLine(ctx.request) };
-    return this.deps.auditor.run(this.deps.store, ctx, spec, async () => {
-      await new ResourceOperations(this.deps, this.deps.store).read(ctx, 'Patient', request.patientId);
-      if (request.types?.includes('AuditEvent')) await this.deps.auditChain?.drain();
-      const page = await everythingPage(this.deps.engine, ctx, request);
-      return { value: page.bundle, audit: { patients: page.patients } };
-    });
+  everything(ctx: AccessContext, request: EverythingRequest, params?: QueryParams): Promise<Bundle> {
+    return this.committed().everything(ctx, request, params, requestLine(ctx.request, params));
   }
 
   /** Records a request refused before it reached the Repository (no or bad credentials). */

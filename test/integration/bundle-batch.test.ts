@@ -91,6 +91,40 @@ describe('batch Bundles (R4 http.html#batch)', () => {
     expect(res.json.entry[4].resource.entry.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('answers history in GET entries, for a resource, a type and the system, as the REST history interaction does', async () => {
+    const id = (await t.fhir('/Patient', { body: patient('B-H') })).json.id;
+    await t.fhir(`/Patient/${id}`, { method: 'PUT', body: { ...patient('B-H'), id, active: true } });
+    const res = await post(
+      batch(
+        { request: { method: 'GET', url: `Patient/${id}/_history` } },
+        { request: { method: 'GET', url: `Patient/${id}/_history?_count=1` } },
+        { request: { method: 'GET', url: 'Patient/_history?_count=2' } },
+        { request: { method: 'GET', url: '_history?_count=1' } },
+        { request: { method: 'GET', url: `Patient/${id}/_history?_since=not-a-date` } },
+        { request: { method: 'DELETE', url: `Patient/${id}/_history` } },
+      ),
+    );
+    expect(res.json.entry.map((e: any) => e.response.status)).toEqual(['200 OK', '200 OK', '200 OK', '200 OK', '400 Bad Request', '400 Bad Request']);
+    const [instance, firstPage, type, system] = res.json.entry.map((e: any) => e.resource);
+    const rest = (await t.fhir(`/Patient/${id}/_history`)).json;
+    expect(instance.type).toBe('history');
+    expect(instance.total).toBe(2);
+    expect(instance.entry.map((e: any) => [e.request.method, e.response.status, e.resource.meta.versionId])).toEqual([
+      ['PUT', '200 OK', '2'],
+      ['POST', '201 Created', '1'],
+    ]);
+    expect(instance.entry).toEqual(rest.entry);
+    expect(firstPage.entry).toHaveLength(1);
+    const next = firstPage.link.find((l: any) => l.relation === 'next').url;
+    expect(next).toContain(`/Patient/${id}/_history?_count=1&_page=`);
+    expect((await t.fhir(next.slice(next.indexOf('/Patient/')))).json.entry[0].resource.meta.versionId).toBe('1');
+    expect(type.entry).toHaveLength(2);
+    expect(type.entry.every((e: any) => e.resource.resourceType === 'Patient')).toBe(true);
+    expect(system.entry).toHaveLength(1);
+    expect(res.json.entry[4].response.outcome.issue[0].expression).toEqual(['_since']);
+    expect(res.json.entry[5].response.outcome.issue[0].expression).toEqual(['Bundle.entry[5].request.url']);
+  });
+
   it('checks ifMatch per entry: only the stale entry fails', async () => {
     const id = (await t.fhir('/Patient', { body: patient('B-3') })).json.id;
     const res = await post(

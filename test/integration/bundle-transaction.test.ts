@@ -67,6 +67,19 @@ describe('transaction Bundles (R4 http.html#transaction)', () => {
     expect((await t.fhir(`/Patient/${doomed}`)).status).toBe(410);
   });
 
+  it('answers a history GET entry after the transaction\'s writes, which it shows', async () => {
+    const id = (await t.fhir('/Patient', { body: patient('T-H') })).json.id;
+    const res = await post(
+      transaction(
+        { request: { method: 'GET', url: `Patient/${id}/_history` } },
+        { resource: patient('T-H', { id, active: true }), request: { method: 'PUT', url: `Patient/${id}` } },
+      ),
+    );
+    expect(res.status).toBe(200);
+    expect(res.json.entry[0].response.status).toBe('200 OK');
+    expect(res.json.entry[0].resource.entry.map((e: any) => e.resource.meta.versionId)).toEqual(['2', '1']);
+  });
+
   it('rewrites urn:uuid and urn:oid references everywhere: nested elements, extensions, contained resources, uri elements, narrative', async () => {
     const p = urn();
     const org = 'urn:oid:1.2.840.99999.1';

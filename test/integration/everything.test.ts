@@ -137,6 +137,56 @@ describe('Patient/[id]/$everything (R4 patient-operation-everything.html)', () =
     expect(ofRequest[0].entity.find((x: any) => x.role?.code === '1').what.reference).toBe(`Patient/${ids.alice}`);
   });
 
+  it('answers GET entries of a batch, one per patient, as the GET would, and audits each', async () => {
+    const url = (who: string, query = '') => `Patient/${ids[who]}/$everything${query}`;
+    const res = await t.fhir('/', {
+      body: {
+        resourceType: 'Bundle',
+        type: 'batch',
+        entry: [
+          { request: { method: 'GET', url: url('alice') } },
+          { request: { method: 'GET', url: url('bob', '?_type=Patient,Observation') } },
+          { request: { method: 'GET', url: url('alice', '?_count=4') } },
+          { request: { method: 'GET', url: url('alice', '?_count=0') } },
+          { request: { method: 'GET', url: `Observation/${ids.lab0}/$everything` } },
+        ],
+      },
+      headers: { 'x-request-id': 'everything-batch' },
+    });
+    expect(res.json.entry.map((e: any) => e.response.status)).toEqual(['200 OK', '200 OK', '200 OK', '400 Bad Request', '400 Bad Request']);
+    const [alice, bob, firstPage] = res.json.entry.map((e: any) => e.resource);
+    expect(returned({ json: alice } as FhirResponse)).toEqual(aliceRecord);
+    expect(returned({ json: bob } as FhirResponse)).toEqual(['Observation/bobLab', 'Patient/bob']);
+    const next = firstPage.link.find((l: any) => l.relation === 'next').url as string;
+    expect(next).toContain(`/Patient/${ids.alice}/$everything?_count=4&_page=`);
+    expect((await t.fhir(next.slice(next.indexOf('/Patient/')))).status).toBe(200);
+    expect(res.json.entry[3].response.outcome.issue[0].expression).toEqual(['_count']);
+    expect(res.json.entry[4].response.outcome.issue[0].diagnostics).toContain('only Patient/[id]/$everything');
+    const events = (await t.fhir('/AuditEvent?_count=1000&_sort=-date')).json.entry.map((e: any) => e.resource);
+    const ofRequest = events.filter((e: any) => (e.entity ?? []).some((x: any) => x.what?.identifier?.value === 'everything-batch'));
+    const everythingOf = ofRequest.filter((e: any) => e.subtype[0].display === '$everything' && e.outcome === '0');
+    expect(everythingOf.map((e: any) => e.entity.find((x: any) => x.role?.code === '1').what.reference).sort()).toEqual(
+      [`Patient/${ids.alice}`, `Patient/${ids.alice}`, `Patient/${ids.bob}`].sort(),
+    );
+  });
+
+  it('answers a GET entry of a transaction after the transaction\'s writes, which it shows', async () => {
+    const dora = (await t.fhir('/Patient', { body: { resourceType: 'Patient', name: [{ family: 'Delta' }] } })).json.id;
+    const res = await t.fhir('/', {
+      body: {
+        resourceType: 'Bundle',
+        type: 'transaction',
+        entry: [
+          { request: { method: 'GET', url: `Patient/${dora}/$everything` } },
+          { resource: { resourceType: 'Observation', status: 'final', code: { text: 'in the transaction' }, subject: { reference: `Patient/${dora}` } }, request: { method: 'POST', url: 'Observation' } },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    const record = res.json.entry[0].resource.entry.map((e: any) => e.resource.resourceType).sort();
+    expect(record).toEqual(['Observation', 'Patient']);
+  });
+
   it('takes its parameters in a POSTed Parameters resource, and pages like the GET', async () => {
     const post = (parameter: unknown[]) => t.fhir(`/Patient/${ids.alice}/$everything`, { method: 'POST', body: { resourceType: 'Parameters', parameter } });
     const res = await post([
@@ -210,6 +260,15 @@ describe('$everything with SMART tokens: the caller\'s scopes decide what is see
     const res = await t.fhir(`/Patient/${ids.alice}/$everything`, { headers: auth });
     expect(res.status).toBe(200);
     expect(returned(res)).toEqual(['Observation/lab0', 'Observation/lab1', 'Observation/lab2', 'Observation/lab3', 'Observation/lab4', 'Patient/alice']);
+  });
+
+  it('in a batch, a patient/ token gets its own patient\'s record and 404 for another\'s', async () => {
+    const auth = await token('launch/patient patient/*.rs', ids.bob);
+    const entry = (who: string) => ({ request: { method: 'GET', url: `Patient/${ids[who]}/$everything` } });
+    const res = await t.fhir('/', { body: { resourceType: 'Bundle', type: 'batch', entry: [entry('alice'), entry('bob')] }, headers: auth });
+    expect(res.status).toBe(200);
+    expect(res.json.entry.map((e: any) => e.response.status)).toEqual(['404 Not Found', '200 OK']);
+    expect(returned({ json: res.json.entry[1].resource } as FhirResponse)).toEqual(['Observation/bobLab', 'Patient/bob', 'Practitioner/otherGp']);
   });
 
   it('is forbidden without read access to Patient', async () => {

@@ -18,6 +18,7 @@ export async function bundle(req: FhirRequest, { repository, config }: FhirServi
     maxEntries: config.bundleMaxEntries,
     prefer: prefer.return,
     handling: prefer.handling,
+    pageSizes: config,
     statusOf: (kind) => STATUS_OF[kind],
     toFhirError,
   });

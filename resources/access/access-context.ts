@@ -63,3 +63,13 @@ export const unrestricted: AccessPolicy = { grants: () => [{}] };
 export function systemContext(reason: string, requestId: string): AccessContext {
   return { actor: { kind: 'system', reason }, policy: unrestricted, request: { requestId } };
 }
+
+/**
+ * The one patient whose records the policy confines reading patients to (`Patient/123` for a `patient/` token with a
+ * launch patient), as an id; undefined when it grants reading other patients too, or none.
+ */
+export function confinedPatientId(policy: AccessPolicy): string | undefined {
+  const compartments = new Set(policy.grants('Patient', 'r').map((g) => g.compartment));
+  const [only] = compartments;
+  return compartments.size === 1 && only?.startsWith('Patient/') ? only.slice('Patient/'.length) : undefined;
+}

@@ -22,10 +22,11 @@ export const EVERYTHING: OperationDefinition = {
   code: 'everything',
   resource: ['Patient'],
   system: false,
-  type: false,
+  // Patient/$everything: the record of the one patient the caller's token is confined to.
+  type: true,
   instance: true,
   affectsState: false,
-  description: "The patient's whole record this caller may see: their compartment plus the practitioners, organizations, locations and medications it refers to.",
+  description: "The patient's whole record this caller may see: their compartment plus the practitioners, organizations, locations and medications it refers to. Without an id (Patient/$everything), the patient the caller's token is confined to.",
   parameter: [
     {
       name: 'start',

@@ -38,6 +38,8 @@ export const FHIR_ROUTES: readonly FhirRoute[] = [
   { method: 'GET', path: '/AuditEvent/$verify', audit: 'operation', handler: verifyAudit },
   { method: 'POST', path: '/AuditEvent/$verify', audit: 'operation', handler: verifyAudit },
   { method: 'GET', path: '/Patient/:id/$access-report', audit: 'operation', handler: accessReport },
+  { method: 'GET', path: '/Patient/$everything', audit: 'operation', handler: everything },
+  { method: 'POST', path: '/Patient/$everything', audit: 'operation', handler: everything },
   { method: 'GET', path: '/Patient/:id/$everything', audit: 'operation', handler: everything },
   { method: 'POST', path: '/Patient/:id/$everything', audit: 'operation', handler: everything },
   { method: 'GET', path: '/_history', audit: 'history-system', handler: history, capability: { level: 'system', code: 'history-system' } },

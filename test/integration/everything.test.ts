@@ -271,6 +271,24 @@ describe('$everything with SMART tokens: the caller\'s scopes decide what is see
     expect(returned({ json: res.json.entry[1].resource } as FhirResponse)).toEqual(['Observation/bobLab', 'Patient/bob', 'Practitioner/otherGp']);
   });
 
+  it('without an id, is the record of the patient the token is confined to, by GET and by POST', async () => {
+    const auth = await token('launch/patient patient/*.rs', ids.alice);
+    const res = await t.fhir('/Patient/$everything', { headers: auth });
+    expect(res.status).toBe(200);
+    expect(returned(res)).toEqual(aliceRecord);
+    expect(res.json.link.find((l: any) => l.relation === 'self').url).toContain(`/Patient/${ids.alice}/$everything`);
+    const posted = await t.fhir('/Patient/$everything', { method: 'POST', headers: auth, body: { resourceType: 'Parameters', parameter: [{ name: '_type', valueString: 'Patient' }] } });
+    expect(returned(posted)).toEqual(['Patient/alice']);
+  });
+
+  it('without an id, is refused with 400 for a caller not confined to one patient', async () => {
+    const auth = await token('launch/patient patient/Observation.rs', ids.alice);
+    const unconfined = await t.fhir('/Patient/$everything');
+    expect(unconfined.status).toBe(400);
+    expect(unconfined.json.issue[0].diagnostics).toContain('name the patient: Patient/[id]/$everything');
+    expect((await t.fhir('/Patient/$everything', { headers: auth })).status).toBe(400);
+  });
+
   it('is forbidden without read access to Patient', async () => {
     const auth = await token('launch/patient patient/Observation.rs', ids.alice);
     expect((await t.fhir(`/Patient/${ids.alice}/$everything`, { headers: auth })).status).toBe(403);

@@ -27,7 +27,7 @@ export type EntryResult =
   | { kind: 'write'; outcome: WriteOutcome }
   | { kind: 'delete'; outcome: DeleteOutcome | undefined }
   | { kind: 'read'; version: ResourceVersion; notModified: boolean }
-  /** A search or history entry's searchset or history Bundle, and the compartments of what it shows. */
+  /** The Bundle a search, history or $everything entry answers with, and the compartments of what it shows. */
   | { kind: 'bundle'; bundle: Bundle; compartments: string[] };
 
 /**

@@ -89,17 +89,20 @@ export class RepositoryTransaction {
     });
   }
 
-  /** History inside this transaction (a transaction Bundle's GET entries see its earlier writes). */
-  history(ctx: AccessContext, query: HistoryQuery, params: QueryParams): Promise<HistoryPage> {
-    return this.audited(ctx, historyAudit(query, queryString(params)), async () => {
+  /**
+   * History inside this transaction (a transaction Bundle's GET entries see its earlier writes), audited with the
+   * request line when it came over HTTP and otherwise its parameters (a Bundle entry's).
+   */
+  history(ctx: AccessContext, query: HistoryQuery, params: QueryParams = [], requestLine?: string): Promise<HistoryPage> {
+    return this.audited(ctx, historyAudit(query, requestLine ?? queryString(params)), async () => {
       const page = await readHistory(this.deps, this.session, ctx, query);
       return { value: page, audit: historyAuditResult(page) };
     });
   }
 
   /**
-   * Patient/[id]/$everything, audited as one operation on the patient, with the request line when it came over HTTP
-   * and otherwise its parameters (a Bundle entry's). The patient must be readable by the caller (403 without Patient
+   * Patient/[id]/$everything, audited as one operation on the patient (the request line or parameters as for
+   * history). The patient must be readable by the caller (403 without Patient
    * read at all, 404 outside their grants, e.g. a `patient/` token for someone else); what the record holds is then
    * searched with the caller's context, so their scopes decide each resource (everything.ts).
    */

@@ -11,7 +11,7 @@ import type { PatchBody } from '../patch/apply-patch';
 import type { SearchRequest, SearchResult } from '../search/search-engine';
 import { resourceTypes } from '../definitions/resource-types';
 import type { IndexSpec } from '../storage/port';
-import { historyAudit, historyAuditResult, readHistory, type HistoryPage, type HistoryQuery } from './history';
+import type { HistoryPage, HistoryQuery } from './history';
 import type { RepositoryDeps } from './repository-deps';
 import { HISTORY_COLLECTION } from './resource-document';
 import type { ResourceVersion } from './resource-version';
@@ -114,10 +114,7 @@ export class Repository {
 
   /** History; `params` are those of a Bundle entry's url, recorded in place of the HTTP request's own. */
   history(ctx: AccessContext, query: HistoryQuery, params?: QueryParams): Promise<HistoryPage> {
-    return this.deps.auditor.run(this.deps.store, ctx, historyAudit(query, requestLine(ctx.request, params)), async () => {
-      const page = await readHistory(this.deps, this.deps.store, ctx, query);
-      return { value: page, audit: historyAuditResult(page) };
-    });
+    return this.committed().history(ctx, query, params, requestLine(ctx.request, params));
   }
 
   /**
@@ -172,11 +169,7 @@ export class Repository {
     });
   }
 
-  /**
-   * Patient/[id]/$everything, audited as one operation on the patient. The patient must be readable by the caller
-   * (403 without Patient read at all, 404 outside their grants, e.g. a `patient/` token for someone else); what the
-   * record holds is then searched with the caller's context, so their scopes decide each resource (everything.ts).
-   */
+  /** Patient/[id]/$everything on what is committed (RepositoryTransaction.everything); `params` as for history. */
   everything(ctx: AccessContext, request: EverythingRequest, params?: QueryParams): Promise<Bundle> {
     return this.committed().everything(ctx, request, params, requestLine(ctx.request, params));
   }

@@ -14,7 +14,9 @@ const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
  * checked, whether they came in a GET's query, a POST's Parameters or a Bundle entry's url.
  */
 export function everythingRequest(patientId: string, params: QueryParams, fhirBase: string, sizes: PageSizes): EverythingRequest {
-  const request: EverythingRequest = { patientId, count: sizes.defaultPageSize, fhirBase };
+  // "Unless the client requests otherwise, the server returns the entire result set in a single bundle" (R4
+  // patient-operation-everything.html): the largest page this server gives, so a typical record is one response.
+  const request: EverythingRequest = { patientId, count: sizes.maxPageSize, fhirBase };
   for (const [name, value] of params) {
     if (name === 'start' || name === 'end') {
       if (!DATE.test(value) || !parseDateRange(value)) throw badRequest(`${name} must be a date such as 2024, 2024-03 or 2024-03-31, got '${value}'`, name);

@@ -46,7 +46,7 @@ export const EVERYTHING: OperationDefinition = {
     },
     { name: '_since', use: 'in', min: 0, max: '1', type: 'instant', documentation: 'Only resources updated at or after this instant.' },
     { name: '_type', use: 'in', min: 0, max: '*', type: 'string', documentation: 'Comma-separated resource types to return (the others are left out).' },
-    { name: '_count', use: 'in', min: 0, max: '1', type: 'integer', documentation: 'Resources per page (before the referenced ones a page brings along).' },
+    { name: '_count', use: 'in', min: 0, max: '1', type: 'integer', documentation: 'Resources per page (before the referenced ones a page brings along); by default the largest page the server gives (MAX_PAGE_SIZE).' },
     { name: 'return', use: 'out', min: 1, max: '1', type: 'Bundle', documentation: 'A searchset Bundle, paged with next links.' },
   ],
 };

@@ -56,6 +56,19 @@ describe('Patient/[id]/$everything (R4 patient-operation-everything.html)', () =
     expect(res.json.entry.find((e: any) => e.resource.resourceType === 'Practitioner').search.mode).toBe('include');
   });
 
+  it('without _count, returns the whole record in one Bundle (R4: unless the client asks otherwise), beyond DEFAULT_PAGE_SIZE', async () => {
+    const many = (await t.fhir('/Patient', { body: { resourceType: 'Patient', name: [{ family: 'Many' }] } })).json.id;
+    const entries = Array.from({ length: 25 }, (_, i) => ({
+      resource: { resourceType: 'Observation', status: 'final', code: { text: `many ${i}` }, subject: { reference: `Patient/${many}` } },
+      request: { method: 'POST', url: 'Observation' },
+    }));
+    expect((await t.fhir('/', { body: { resourceType: 'Bundle', type: 'transaction', entry: entries } })).status).toBe(200);
+    const res = await t.fhir(`/Patient/${many}/$everything`);
+    expect(res.json.entry).toHaveLength(26);
+    expect(res.json.total).toBe(26);
+    expect(res.json.link.some((l: any) => l.relation === 'next')).toBe(false);
+  });
+
   it('pages with _count: following next links returns every resource of the record, each match once', async () => {
     const seen: string[] = [];
     const matches: string[] = [];

@@ -1,5 +1,6 @@
 import { AuditChainer } from '../resources/audit/audit-chainer';
 import { createResourceIndexer } from '../resources/search/indexing';
+import type { ChainerReply, ChainerRequest } from './audit-chain-messages';
 import type { Config } from './config';
 import { openAuditJournal, openStore } from './open-store';
 import { lowerThisProcessPriority, runsUnderIdlePolicy } from './thread-priority';
@@ -7,10 +8,9 @@ import { lowerThisProcessPriority, runsUnderIdlePolicy } from './thread-priority
 /**
  * The AuditEvent chainer in a process of its own (started by process-audit-chain.ts): it opens the same store as
  * the server (an LMDB environment is shared by processes through its lock file; MongoDB gets a connection of its
- * own) and answers the server's messages over the IPC channel: `start` (answered with `ready` or `failed`),
- * `notify`, `drain` (answered with `drained`) and `stop` (answered with `stopped`).
+ * own) and answers the server's messages over the IPC channel (audit-chain-messages.ts): `start` (answered with
+ * `ready` or `failed`), `notify`, `drain` (answered with `drained`) and `stop` (answered with `stopped`).
  */
-type Message = { type: 'start'; config: Config; fhirBase: string } | { type: 'notify' } | { type: 'drain'; id: number } | { type: 'stop' };
 
 // Chaining is background work (every event is durable before it is chained, and readers of AuditEvents drain the
 // chainer first): when it and request handling both want a CPU, requests go first. All of it: a worker thread at
@@ -23,7 +23,7 @@ let chainer: AuditChainer | undefined;
 let closeStore: (() => Promise<void>) | undefined;
 let stopping: Promise<void> | undefined;
 
-function send(message: object, then?: () => void): void {
+function send(message: ChainerReply, then?: () => void): void {
   if (process.connected) process.send?.(message, undefined, {}, () => then?.());
   else then?.();
 }
@@ -40,7 +40,7 @@ async function start(config: Config, fhirBase: string): Promise<void> {
   chainer.notify();
 }
 
-process.on('message', (message: Message) => {
+process.on('message', (message: ChainerRequest) => {
   if (message.type === 'start') {
     start(message.config, message.fhirBase).then(
       () => send({ type: 'ready', lowered, idlePolicy }),

@@ -2,13 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type winston from 'winston';
 import type { AuditChain } from '../resources/audit/audit-chainer';
+import type { ChainerReply, ChainerRequest } from './audit-chain-messages';
 import type { Config } from './config';
 
 const CHAINER_SCRIPT = path.join(__dirname, 'audit-chain-process.js');
 /** How long a stopping chainer may take to finish its batch and close the store before it is killed. */
 const STOP_TIMEOUT_MS = 30_000;
-
-type Reply = { type: 'ready'; lowered: boolean; idlePolicy: boolean } | { type: 'failed'; error: string } | { type: 'drained'; id: number; error?: string } | { type: 'stopped' };
 
 /** How long after an unexpected exit the chainer's process is started again. */
 const RESTART_DELAY_MS = 1_000;
@@ -43,7 +42,7 @@ export async function startAuditChainProcess(config: Config, fhirBase: string, l
 
   const run = async (): Promise<Running> => {
     const running: Running = { ...(await startChainer(config, fhirBase, logger, chrt)), drains: new Map() };
-    running.child.on('message', (reply: Reply) => {
+    running.child.on('message', (reply: ChainerReply) => {
       if (reply.type !== 'drained') return;
       const waiter = running.drains.get(reply.id);
       running.drains.delete(reply.id);
@@ -67,7 +66,7 @@ export async function startAuditChainProcess(config: Config, fhirBase: string, l
         (next) => {
           current = next;
           // Stopped while it was starting: it stops too, on its own.
-          if (stopping) next.child.send({ type: 'stop' });
+          if (stopping) tell(next.child, { type: 'stop' });
         },
         (e: unknown) => {
           logger.error('audit chainer process did not start; trying again', { error: String(e), inMs: RESTART_DELAY_MS });
@@ -87,7 +86,7 @@ export async function startAuditChainProcess(config: Config, fhirBase: string, l
   });
   return {
     notify() {
-      if (current.child.connected) current.child.send({ type: 'notify' });
+      if (current.child.connected) tell(current.child, { type: 'notify' });
     },
     drain() {
       const { child, drains } = current;
@@ -95,13 +94,13 @@ export async function startAuditChainProcess(config: Config, fhirBase: string, l
       const id = nextId++;
       return new Promise<void>((resolve, reject) => {
         drains.set(id, { resolve, reject });
-        child.send({ type: 'drain', id });
+        tell(child, { type: 'drain', id });
       });
     },
     async stop() {
       stopping = true;
       clearTimeout(restart);
-      if (current.child.connected) current.child.send({ type: 'stop' });
+      if (current.child.connected) tell(current.child, { type: 'stop' });
       await stopWithin(current.child, current.exited, STOP_TIMEOUT_MS);
     },
   };
@@ -115,7 +114,7 @@ async function startChainer(config: Config, fhirBase: string, logger: winston.Lo
     // `on`, not `once`: a command that cannot be started emits one error for the spawn and another for the message sent.
     child.on('error', reject);
     void exited.then((code) => reject(new Error(`the audit chainer process exited while starting (${code})`)));
-    const onReply = (reply: Reply) => {
+    const onReply = (reply: ChainerReply) => {
       if (reply.type === 'ready') {
         child.off('message', onReply);
         // Both false off Linux, or where setpriority is refused and chrt missing: chaining then competes with requests as an equal.
@@ -125,7 +124,7 @@ async function startChainer(config: Config, fhirBase: string, logger: winston.Lo
       if (reply.type === 'failed') reject(new Error(reply.error));
     };
     child.on('message', onReply);
-    child.send({ type: 'start', config, fhirBase });
+    tell(child, { type: 'start', config, fhirBase });
   });
   return { child, exited };
 }
@@ -158,4 +157,9 @@ async function stopWithin(child: ChildProcess, exited: Promise<unknown>, ms: num
     await exited;
   }
   clearTimeout(timer);
+}
+
+/** Sends the chainer's process one of the messages it takes. */
+function tell(child: ChildProcess, message: ChainerRequest): void {
+  child.send(message);
 }

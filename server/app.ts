@@ -28,6 +28,7 @@ import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
 import { createLogger } from './logger';
 import { openAuditJournal, openStore } from './open-store';
+import { startStoreWriter } from './store-writer';
 
 export interface App {
   app: Express;
@@ -45,7 +46,8 @@ export interface App {
  */
 export async function createApp(config: Config, options: { warmUp?: boolean; onAuthEvent?: AuthEventSink } = {}): Promise<App> {
   const logger = createLogger(config.logLevel);
-  const store = await openStore(config);
+  const writer = await startStoreWriter(config, logger);
+  const store = await openStore(config, { commitElsewhere: writer?.commit });
   const fhirBase = fhirBaseUrl(config);
   const indexer = createResourceIndexer({ fhirBase });
   const engine = createSearchEngine({ store, fhirBase, defaultPageSize: config.defaultPageSize, maxPageSize: config.maxPageSize });
@@ -126,6 +128,7 @@ export async function createApp(config: Config, options: { warmUp?: boolean; onA
       await chainer.stop();
       await journal?.close();
       await store.close();
+      await writer?.stop();
     },
   };
 }

@@ -3,7 +3,7 @@ import { FileAuditJournal, type AuditJournal } from '../resources/audit/audit-jo
 import { auditEventSearchValues } from '../resources/audit/audit-search-values';
 import { createResourceIndexer } from '../resources/search/indexing';
 import type { ResourceIndexer } from '../resources/search/search-engine';
-import { openEmbeddedStore } from '../resources/storage/embedded/embedded-store';
+import { openEmbeddedStore, type EmbeddedStoreOptions } from '../resources/storage/embedded/embedded-store';
 import { openMongoStore } from '../resources/storage/mongodb/mongo-store';
 import type { DocumentStore } from '../resources/storage/port';
 import { fhirBaseUrl, type Config } from './config';
@@ -13,11 +13,11 @@ import { fhirBaseUrl, type Config } from './config';
  * search values and derives them when a search needs them (audit-search-values.ts). Every process and thread that
  * opens the store comes through here, so all of them read those documents alike.
  */
-export function openStore(config: Config): Promise<DocumentStore> {
+export function openStore(config: Config, options: Pick<EmbeddedStoreOptions, 'commitElsewhere'> = {}): Promise<DocumentStore> {
   if (config.mongodbUri) return openMongoStore({ uri: config.mongodbUri, database: config.mongodbDatabase });
   let indexer: ResourceIndexer | undefined;
   const derived = auditEventSearchValues(() => (indexer ??= createResourceIndexer({ fhirBase: fhirBaseUrl(config) })));
-  return openEmbeddedStore({ dir: path.join(config.dataDir, 'store'), durability: config.durability, derived });
+  return openEmbeddedStore({ dir: path.join(config.dataDir, 'store'), durability: config.durability, derived, commitElsewhere: options.commitElsewhere });
 }
 
 /**

@@ -178,6 +178,43 @@ describe('the server process', () => {
     }
   });
 
+  it('commits in its store writer thread: a transaction is readable at once, a failed one leaves nothing, and racing conditional creates make one resource', async () => {
+    const server = await start();
+    const system = 'http://hospital.example/mrn';
+    const patientEntry = (mrn: string, conditional = true) => ({
+      fullUrl: 'urn:uuid:0d6c2f6e-8a4b-4c1e-9f1d-2a9b7e3c5d11',
+      resource: { resourceType: 'Patient', identifier: [{ system, value: mrn }] },
+      request: { method: 'POST', url: 'Patient', ...(conditional ? { ifNoneExist: `identifier=${system}|${mrn}` } : {}) },
+    });
+    const observationEntry = (status: string) => ({
+      resource: { resourceType: 'Observation', status, code: { text: 'Hb' }, subject: { reference: 'urn:uuid:0d6c2f6e-8a4b-4c1e-9f1d-2a9b7e3c5d11' } },
+      request: { method: 'POST', url: 'Observation' },
+    });
+    const transaction = (...entry: object[]) => authorized({ body: { resourceType: 'Bundle', type: 'transaction', entry } });
+    try {
+      expect(logged(server, 'store writer started')).toEqual([expect.objectContaining({ threadId: expect.any(Number) })]);
+
+      const sent = await request(`${server.url}/fhir`, transaction(patientEntry('writer-1'), observationEntry('final')));
+      expect(sent.status).toBe(200);
+      const [patientAt, observationAt] = (sent.json.entry as { response: { location: string } }[]).map((e) => e.response.location.split('/_history')[0]);
+      expect((await request(`${server.url}/fhir/${observationAt}`, authorized())).json.subject).toEqual({ reference: patientAt });
+      expect((await request(`${server.url}/fhir/Observation?subject=${patientAt}`, authorized())).json.entry).toHaveLength(1);
+
+      // A new Patient and a valid Observation, then an invalid one: none of it is written.
+      const refused = await request(`${server.url}/fhir`, transaction(patientEntry('writer-2', false), observationEntry('final'), observationEntry('not-a-status')));
+      expect(refused.status).toBe(400);
+      expect((await request(`${server.url}/fhir/Observation?code:text=Hb`, authorized())).json.entry).toHaveLength(1);
+      expect((await request(`${server.url}/fhir/Patient?identifier=${system}|writer-2`, authorized())).json.entry ?? []).toEqual([]);
+
+      const racing = await Promise.all(Array.from({ length: 6 }, () => request(`${server.url}/fhir`, transaction(patientEntry('raced')))));
+      expect(racing.map((r) => r.status)).toEqual(Array(6).fill(200));
+      expect((await request(`${server.url}/fhir/Patient?identifier=${system}|raced`, authorized())).json.entry).toHaveLength(1);
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+  });
+
   it('an acknowledged write survives kill -9', async () => {
     const server = await start();
     const ids: string[] = [];

@@ -12,17 +12,31 @@ import {
 } from '../port';
 import { CommittedCollection } from './committed-collection';
 import { readForm, storedForm, type DerivedFields } from './derived-fields';
-import { addEntries, bumpCatalogRevision, commitWrites } from './commit';
+import { addEntries, bumpCatalogRevision, commitWrites, type CommitOutcome } from './commit';
 import { TransactionCollection } from './embedded-collection';
 import { MAX_KEY, catalogRevisionKey, indexCatalogKey, type IndexEntry, type Layout } from './layout';
 import { QueryExecutor } from './query-executor';
-import { Transaction } from './transaction';
+import { Transaction, type PendingWrite } from './transaction';
 
 export interface EmbeddedStoreOptions {
   dir: string;
   durability: 'flush' | 'commit';
   /** Fields some collections are stored without and derive when read (derived-fields.ts). */
   derived?: DerivedFields;
+  /**
+   * Commits a transaction's writes somewhere else than in this thread: in a store writer thread (server/store-writer.ts)
+   * that opened the same environment and calls its own store's `applyWrites`. Where it answers `undefined` (there is
+   * no such thread, or no longer), and by default, they are committed in this thread.
+   */
+  commitElsewhere?: (writes: PendingWrite[]) => Promise<CommitOutcome> | undefined;
+}
+
+/** Commits one transaction's writes, all or nothing, and resolves once they are as durable as the store is set to make them. */
+export type ApplyWrites = (writes: PendingWrite[]) => Promise<CommitOutcome>;
+
+/** The embedded store, with the commit step that a store writer thread runs for another thread's store. */
+export interface EmbeddedDocumentStore extends DocumentStore {
+  applyWrites: ApplyWrites;
 }
 
 /** Directories of the embedded stores open in this thread (module state is per thread in Node). */
@@ -36,7 +50,7 @@ const MAX_ATTEMPTS = 50;
  * many writers share one disk flush), queried with the same MongoDB filter documents the MongoDB adapter sends,
  * evaluated by mingo over candidates from the store's own indexes.
  */
-export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<DocumentStore> {
+export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedDocumentStore> {
   const dir = path.resolve(options.dir);
   // LMDB forbids opening one environment twice in a process (http://www.lmdb.tech/doc/ caveats); within one
   // thread it deadlocks: one handle's writer holds the write lock waiting for this thread to run its
@@ -57,7 +71,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   return new EmbeddedStore(layout, { ...options, dir });
 }
 
-class EmbeddedStore implements DocumentStore {
+class EmbeddedStore implements EmbeddedDocumentStore {
   readonly kind = 'embedded' as const;
   readonly transactional = true;
   private catalog = new Map<string, IndexEntry[]>();
@@ -126,17 +140,30 @@ class EmbeddedStore implements DocumentStore {
       };
       const result = await work(session);
       if (txn.isReadOnly) return result;
-      const writes = txn.allWrites;
-      const outcome = await this.layout.env.transaction(() => commitWrites(this.layout, writes, (c) => this.indexesOf(c), this.derived));
-      if (outcome.kind === 'committed') {
-        await this.durable();
-        return result;
-      }
+      const outcome = await this.commit(txn.allWrites);
+      if (outcome.kind === 'committed') return result;
       if (outcome.kind === 'duplicate') throw new DuplicateKeyError(outcome.collection, outcome.key);
       // Lost a race for the same documents: back off a little, with jitter, and run the work again.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10)));
     }
     throw new TransactionConflictError(MAX_ATTEMPTS);
+  }
+
+  readonly applyWrites: ApplyWrites = async (writes) => {
+    this.assertOpen();
+    const outcome = await this.layout.env.transaction(() => commitWrites(this.layout, writes, (c) => this.indexesOf(c), this.derived));
+    if (outcome.kind === 'committed') await this.durable();
+    return outcome;
+  };
+
+  private async commit(writes: PendingWrite[]): Promise<CommitOutcome> {
+    const elsewhere = this.options.commitElsewhere?.(writes);
+    if (!elsewhere) return this.applyWrites(writes);
+    const outcome = await elsewhere;
+    // This thread's read snapshot lasts until its next timer tick (lmdb-js renews it then): end it now, so the
+    // next read here sees what another thread just committed, as it would see its own commit.
+    this.layout.env.resetReadTxn();
+    return outcome;
   }
 
   async ping(): Promise<void> {

@@ -9,14 +9,25 @@ import { isObject, type Json, type TypedValue } from './typed-value';
  * type is concrete: a resource inside another (`Bundle.entry.resource`) has the type its `resourceType` names.
  */
 export function walkPath(path: CompiledPath, resource: Json, focus: readonly TypedValue[]): TypedValue[] {
-  let nodes: readonly TypedValue[] =
-    path.start === 'resource' ? [{ value: resource, type: resource.resourceType as string }] : focus;
-  for (const step of path.steps) {
-    nodes = applyStep(step, nodes, resource);
-    if (nodes.length === 0) return [];
+  const { steps } = path;
+  let nodes: readonly TypedValue[];
+  let next = 0;
+  if (path.start === 'focus') {
+    nodes = focus;
+  } else if (steps[0]?.kind === 'child') {
+    // Most parameters start with a child of the resource, and most of a resource's parameters select nothing in
+    // it (an Observation has some thirty, and a value in a third of them): find that out before allocating.
+    nodes = childrenOf(resource, resource.resourceType as string, steps[0].name, NONE);
+    next = 1;
+  } else {
+    nodes = [{ value: resource, type: resource.resourceType as string }];
   }
-  return nodes as TypedValue[];
+  for (; next < steps.length && nodes.length > 0; next++) nodes = applyStep(steps[next], nodes, resource);
+  return nodes.length === 0 ? NONE : (nodes as TypedValue[]);
 }
+
+/** The empty result, shared: frozen, so a caller that wrote to a result would fail loudly, not corrupt the others. */
+const NONE = Object.freeze([]) as unknown as TypedValue[];
 
 function applyStep(step: PathStep, nodes: readonly TypedValue[], resource: Json): readonly TypedValue[] {
   switch (step.kind) {
@@ -39,18 +50,22 @@ function applyStep(step: PathStep, nodes: readonly TypedValue[], resource: Json)
 }
 
 function children(nodes: readonly TypedValue[], name: string): TypedValue[] {
-  const out: TypedValue[] = [];
-  for (const node of nodes) {
-    const value = node.value;
-    if (!isObject(value)) continue;
-    for (const slot of elementSlots(node.type, name)) {
-      const child = value[slot.key];
-      if (child === undefined || child === null) continue;
-      if (Array.isArray(child)) {
-        for (const item of child) if (item !== null && item !== undefined) out.push({ value: item, type: typeIn(slot, item) });
-      } else {
-        out.push({ value: child, type: typeIn(slot, child) });
-      }
+  let out = NONE;
+  for (const node of nodes) out = childrenOf(node.value, node.type, name, out);
+  return out;
+}
+
+/** Appends the values of child `name` of `value` (of type `type`) to `out`, allocating an array only for the first one found. */
+function childrenOf(value: unknown, type: string, name: string, out: TypedValue[]): TypedValue[] {
+  if (!isObject(value)) return out;
+  for (const slot of elementSlots(type, name)) {
+    const child = value[slot.key];
+    if (child === undefined || child === null) continue;
+    if (out === NONE) out = [];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item !== null && item !== undefined) out.push({ value: item, type: typeIn(slot, item) });
+    } else {
+      out.push({ value: child, type: typeIn(slot, child) });
     }
   }
   return out;

@@ -12,6 +12,7 @@ import { createSearchEngine } from '../../resources/search/query';
 import { openEmbeddedStore } from '../../resources/storage/embedded/embedded-store';
 import { createResourceValidator } from '../../profiles/validation';
 import { generatePatientRecords, generateSharedResources, type GeneratorOptions } from '../data';
+import { positiveInteger } from './settings';
 
 /**
  * The data set the search scenarios run on: the deterministic generator's records (about 100 resources per
@@ -141,11 +142,4 @@ function directoryBytes(dir: string): number {
     total += entry.isDirectory() ? directoryBytes(full) : fs.statSync(full).size;
   }
   return total;
-}
-
-function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got '${raw}'`);
-  return value;
 }

@@ -1,4 +1,4 @@
-import { parseSettings, UsageError } from './settings';
+import { parseSettings, positiveInteger, UsageError } from './settings';
 
 const known = ['bare-handler', 'fhir-read', 'crud-mix'];
 
@@ -19,5 +19,14 @@ describe('parseSettings', () => {
     expect(() => parseSettings(['search'], {}, known)).toThrow(UsageError);
     expect(() => parseSettings([], { BENCH_DURATION: '0.5' }, known)).toThrow(/BENCH_DURATION/);
     expect(() => parseSettings([], { BENCH_DURATION: 'soon' }, known)).toThrow(/BENCH_DURATION/);
+  });
+});
+
+describe('positiveInteger', () => {
+  it('reads a positive integer, falls back when unset, and refuses anything else as a usage error', () => {
+    expect(positiveInteger('3', 2, 'N')).toBe(3);
+    expect(positiveInteger(undefined, 2, 'N')).toBe(2);
+    expect(positiveInteger(' ', 2, 'N')).toBe(2);
+    for (const bad of ['0', '-1', '1.5', 'two']) expect(() => positiveInteger(bad, 2, 'N')).toThrow(new UsageError(`N must be a positive integer, got '${bad}'`));
   });
 });

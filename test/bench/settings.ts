@@ -32,3 +32,11 @@ function parseDuration(raw: string | undefined): number {
   if (!Number.isFinite(value) || value < 1) throw new UsageError(`BENCH_DURATION must be a number of seconds >= 1, got '${raw}'`);
   return value;
 }
+
+/** A positive integer from the environment, or `fallback` when unset. */
+export function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${name} must be a positive integer, got '${raw}'`);
+  return value;
+}

@@ -2,6 +2,7 @@ import type autocannon from 'autocannon';
 import { auditChainCatchUp, FHIR_JSON, isResourceOfType } from '../fhir-http';
 import { measure } from '../load';
 import type { Scenario } from '../scenario';
+import { positiveInteger } from '../settings';
 import { StepFailures } from '../step-failures';
 import { ingestBundles, type IngestBundle } from './ingest-bundles';
 import { describeServerMemory, startIngestServer } from './ingest-server';
@@ -9,8 +10,12 @@ import { describeServerMemory, startIngestServer } from './ingest-server';
 /** Distinct generated patients whose bundles the connections cycle through (about 100 resources each). */
 const PATIENTS = 200;
 const ENTRIES_PER_BUNDLE = 1000;
-/** Two in flight: one bundle is parsed while the other is written, as a lab interface engine with two workers would. */
-const CONNECTIONS = 2;
+/**
+ * Bundles in flight. Three by default, one for each stage a Bundle goes through in the server: the request thread
+ * parses, validates, indexes and audits it, the store writer thread commits it, and the disk flushes it, each stage
+ * working on a different Bundle at a time. With two, one stage always waits (the README gives both figures).
+ */
+const CONNECTIONS = positiveInteger(process.env.BENCH_INGEST_CONNECTIONS, 3, 'BENCH_INGEST_CONNECTIONS');
 
 interface Context {
   resources: number;

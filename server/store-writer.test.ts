@@ -27,6 +27,7 @@ const THREADS = {
   answersThenDies: `
     const { parentPort } = require('node:worker_threads');
     parentPort.on('message', (m) => {
+      if (m.type === 'stop') { parentPort.postMessage({ type: 'stopped' }); return parentPort.close(); }
       if (m.type !== 'apply') return;
       if (m.writes.length === 1) parentPort.postMessage({ type: 'applied', id: m.id, outcome: { kind: 'committed' } });
       else process.exit(3);
@@ -60,6 +61,14 @@ describe('the store writer thread', () => {
     expect(kept.entries).toContainEqual(
       expect.objectContaining({ level: 'error', message: 'store writer thread exited; committing in the request thread from now on', code: 3, unanswered: 1 }),
     );
+    await writer!.stop();
+  });
+
+  it('refuses writes that cannot be copied to the thread, and goes on with the next', async () => {
+    const writer = await startStoreWriter(config(), winston.createLogger({ silent: true }), script('answersThenDies'));
+    const uncopyable = { ...write, doc: { _id: 'a', f: () => undefined } };
+    await expect(writer!.commit([uncopyable])).rejects.toThrow(/could not be cloned/);
+    await expect(writer!.commit([write])).resolves.toEqual({ kind: 'committed' });
     await writer!.stop();
   });
 

@@ -75,7 +75,13 @@ export async function startStoreWriter(config: Config, logger: winston.Logger, s
       return new Promise<CommitOutcome>((resolve, reject) => {
         const id = nextId++;
         waiters.set(id, { resolve, reject });
-        worker.postMessage({ type: 'apply', id, writes } satisfies WriterRequest);
+        try {
+          worker.postMessage({ type: 'apply', id, writes } satisfies WriterRequest);
+        } catch (e) {
+          // Writes that cannot be copied to the thread (structured clone): nothing was sent, nothing committed.
+          waiters.delete(id);
+          reject(e as Error);
+        }
       });
     },
     stop: async () => {

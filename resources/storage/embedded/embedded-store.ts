@@ -59,8 +59,8 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   if (OPEN_IN_THIS_THREAD.has(dir)) throw new Error(`the embedded store in ${dir} is already open in this thread; share that store instead`);
   // 'flush': LMDB's own durable commit, synced before it resolves. lmdb-js's default, overlappingSync, syncs after
   // the commit, in the background, and resolves `flushed` once a later sync covers it: while ingesting transaction
-  // Bundles that wait was 60-90 ms a commit, against about 45 ms for committing and syncing in place, and with
-  // acknowledgements waiting for it the server did 3,300-4,450 resources/s instead of 4,250-4,650 (10 s runs,
+  // Bundles that wait was 64-91 ms a commit, against 45-50 ms for committing and syncing in place, and with
+  // acknowledgements waiting for it the server did 3,680-4,450 resources/s instead of 4,260-4,640 (10 s runs,
   // alternating). 'commit' does not wait for the sync, so it keeps overlappingSync, which lmdb-js designed to
   // stay consistent through a crash without one. Every thread and process opening the store opens it alike (one
   // configuration), as lmdb-js requires of one environment.

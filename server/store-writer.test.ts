@@ -81,6 +81,6 @@ describe('the store writer thread', () => {
   it('is not started for MongoDB, nor where the thread cannot run (TypeScript sources under the test runner)', async () => {
     const silent = winston.createLogger({ silent: true });
     expect(await startStoreWriter({ ...config(), mongodbUri: 'mongodb://127.0.0.1:1' }, silent, script('answersThenDies'))).toBeUndefined();
-    expect(await startStoreWriter(config(), silent, path.join(__dirname, 'store-writer-thread.ts'))).toBeUndefined();
+    expect(await startStoreWriter(config(), silent)).toBeUndefined();
   });
 });

@@ -38,8 +38,12 @@ interface Waiter {
  * Only for the built server (the thread runs a compiled .js file) on the embedded store: under the test runner, and on
  * MongoDB, there is no writer thread.
  */
-export async function startStoreWriter(config: Config, logger: winston.Logger, script: string = WRITER_SCRIPT): Promise<StoreWriter | undefined> {
-  if (!script.endsWith('.js') || config.mongodbUri) return undefined;
+export async function startStoreWriter(
+  config: Config,
+  logger: winston.Logger,
+  script: string | undefined = __filename.endsWith('.js') ? WRITER_SCRIPT : undefined,
+): Promise<StoreWriter | undefined> {
+  if (!script || config.mongodbUri) return undefined;
   const worker = new Worker(script, { workerData: { config } satisfies WriterData });
   const waiters = new Map<number, Waiter>();
   let nextId = 0;

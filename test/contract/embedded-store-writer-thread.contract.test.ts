@@ -30,7 +30,8 @@ const commits = { sent: 0, notTaken: 0 };
 async function openIn(dir: string): Promise<DocumentStore> {
   if (!fs.existsSync(WRITER_THREAD)) throw new Error(`${WRITER_THREAD} is missing: run npm run build`);
   const config = loadConfig({ DATA_DIR: dir, DURABILITY: 'flush' });
-  const writer = await startStoreWriter(config, quiet, WRITER_THREAD);
+  // Every transaction, however small, goes to the thread here (the server hands over only large ones).
+  const writer = await startStoreWriter(config, quiet, { script: WRITER_THREAD, minWrites: 1 });
   if (!writer) throw new Error('the store writer thread did not start');
   const entry: Opened = { dir, writer };
   const store = await openStore(config, {

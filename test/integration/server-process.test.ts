@@ -178,7 +178,7 @@ describe('the server process', () => {
     }
   });
 
-  it('commits in its store writer thread: a transaction is readable at once, a failed one leaves nothing, and racing conditional creates make one resource', async () => {
+  it('starts its store writer thread: transactions large and small are readable at once, a failed one leaves nothing, and racing conditional creates make one resource', async () => {
     const server = await start();
     const system = 'http://hospital.example/mrn';
     const patientEntry = (mrn: string, conditional = true) => ({
@@ -200,9 +200,16 @@ describe('the server process', () => {
       expect((await request(`${server.url}/fhir/${observationAt}`, authorized())).json.subject).toEqual({ reference: patientAt });
       expect((await request(`${server.url}/fhir/Observation?subject=${patientAt}`, authorized())).json.entry).toHaveLength(1);
 
+      // A lab feed's Bundle, large enough to be committed by the writer thread (MIN_WRITES_FOR_WRITER_THREAD).
+      const labs = Array.from({ length: 60 }, () => ({ ...observationEntry('final'), resource: { ...observationEntry('final').resource, code: { text: 'K' }, subject: { reference: patientAt } } }));
+      const large = await request(`${server.url}/fhir`, transaction(...labs));
+      expect(large.status).toBe(200);
+      expect((await request(`${server.url}/fhir/Observation?code:text=K&_summary=count`, authorized())).json.total).toBe(60);
+
       // A new Patient and a valid Observation, then an invalid one: none of it is written.
-      const refused = await request(`${server.url}/fhir`, transaction(patientEntry('writer-2', false), observationEntry('final'), observationEntry('not-a-status')));
+      const refused = await request(`${server.url}/fhir`, transaction(patientEntry('writer-2', false), observationEntry('final'), ...labs, observationEntry('not-a-status')));
       expect(refused.status).toBe(400);
+      expect((await request(`${server.url}/fhir/Observation?code:text=K&_summary=count`, authorized())).json.total).toBe(60);
       expect((await request(`${server.url}/fhir/Observation?code:text=Hb`, authorized())).json.entry).toHaveLength(1);
       expect((await request(`${server.url}/fhir/Patient?identifier=${system}|writer-2`, authorized())).json.entry ?? []).toEqual([]);
 

@@ -57,14 +57,13 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   // transaction callbacks while this thread waits for that lock through the other handle. Other threads and
   // other processes (the audit chainer's) are fine. So a second open here fails at once instead.
   if (OPEN_IN_THIS_THREAD.has(dir)) throw new Error(`the embedded store in ${dir} is already open in this thread; share that store instead`);
-  // 'flush': LMDB's own durable commit, synced before it resolves. lmdb-js's default, overlappingSync, syncs after
-  // the commit, in the background, and resolves `flushed` once a later sync covers it: while ingesting transaction
-  // Bundles that wait was 64-91 ms a commit, against 45-50 ms for committing and syncing in place, and with
-  // acknowledgements waiting for it the server did 3,680-4,450 resources/s instead of 4,260-4,640 (10 s runs,
-  // alternating). 'commit' does not wait for the sync, so it keeps overlappingSync, which lmdb-js designed to
-  // stay consistent through a crash without one. Every thread and process opening the store opens it alike (one
-  // configuration), as lmdb-js requires of one environment.
-  const env = open({ path: dir, compression: false, overlappingSync: options.durability === 'commit' });
+  // lmdb-js's default sync, overlappingSync, for both durabilities. Committing and syncing in place (overlappingSync
+  // off, LMDB's classic durable commit) acknowledged ingested Bundles sooner (4,260-4,640 resources/s against
+  // 3,680-4,450, 10 s runs, alternating), but in this stop's CRUD-mix runs with it, LMDB failed a commit twice in some
+  // sixteen runs ("mdb_page_alloc error", then "Invalid null txn id" or MDB_BAD_TXN from lmdb-js's free-list code; a
+  // known lmdb-js failure under concurrent writers, HarperFast/harper#689), against once in all of the earlier
+  // stops' runs, all with the default. The default is the mode lmdb-js is built and tested around.
+  const env = open({ path: dir, compression: false });
   OPEN_IN_THIS_THREAD.add(dir);
   const layout: Layout = {
     env,
@@ -111,7 +110,9 @@ class EmbeddedStore implements EmbeddedDocumentStore {
     const key = [collection, doc._id];
     const revision = -(Date.now() * 4096 + (this.fastRevisions++ % 4096));
     const written = this.layout.docs.ifNoExists(key, () => {
-      this.layout.docs.put(key, [revision, storedForm(this.derived, collection, doc)]);
+      // The conditional write's promise (`written`) reports a failed commit; this one would reject unobserved
+      // beside it, and an unhandled rejection ends the process.
+      this.layout.docs.put(key, [revision, storedForm(this.derived, collection, doc)]).catch(() => undefined);
     });
     return this.durably(written, (ok) => ok);
   }

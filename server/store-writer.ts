@@ -13,8 +13,9 @@ const WRITER_SCRIPT = path.join(__dirname, 'store-writer-thread.js');
  * Transactions of fewer writes are committed by the request thread itself. Handing one over (copying it to the
  * thread and back, waking both) costs more than its commit saves, and with many small ones in flight the writer
  * thread became the queue: the CRUD mix (64 connections, 3-5 writes a transaction) did 1,691-2,222 req/s with
- * every commit handed over, against 2,119-2,271 with those below 100 writes committed in place (15 s runs, the same
- * hour). A transaction Bundle of a few dozen entries or more is worth handing over.
+ * every commit handed over, against 2,251-2,271 with those below 100 writes committed in place, and 2,119-2,235 for
+ * the server before the writer thread (15 s runs, the same hour). A transaction Bundle of some 50 entries or more is
+ * worth handing over.
  */
 export const MIN_WRITES_FOR_WRITER_THREAD = 100;
 
@@ -41,7 +42,7 @@ interface Waiter {
 }
 
 /**
- * Commits the embedded store's transactions in a thread of their own (store-writer-thread.ts). Committing (building
+ * Commits the embedded store's large transactions in a thread of their own (store-writer-thread.ts). Committing (building
  * and encoding the index entries' keys, the B-tree inserts, encoding the documents) was some 40% of the request
  * thread's time when ingesting transaction Bundles; in a thread of its own it runs on another core, beside request
  * handling instead of within it. The request thread still reads the store and decides every write (authorization,

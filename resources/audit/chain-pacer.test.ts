@@ -120,4 +120,15 @@ describe('ChainPacer', () => {
     jest.advanceTimersByTime(1_000);
     expect(chainer.calls).toHaveLength(0);
   });
+
+  it('asks for nothing once stopped, though records still come (a request whose client went away, finishing late)', async () => {
+    const chainer = manualDrain();
+    const pacer = new ChainPacer({ drain: chainer.drain, clock: () => now, maxLagMs: 10, intervalMs: 50 });
+    pacer.stop();
+    pacer.recorded();
+    now = 100;
+    expect(await state(pacer.room())).toBe('none');
+    jest.advanceTimersByTime(1_000);
+    expect(chainer.calls).toHaveLength(0);
+  });
 });

@@ -35,6 +35,7 @@ export class ChainPacer {
   /** When the oldest event the running catch-up covers was recorded. */
   private chainingSince: number | undefined;
   private running = false;
+  private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private held: { resolve: () => void; reject: (e: unknown) => void }[] = [];
 
@@ -48,6 +49,7 @@ export class ChainPacer {
 
   /** Events were recorded (durably): chain them soon. */
   recorded(): void {
+    if (this.stopped) return;
     this.waitingSince ??= this.deps.clock();
     this.schedule();
   }
@@ -57,15 +59,20 @@ export class ChainPacer {
    * within, or rejects if the catch-up fails (a request is then refused rather than left waiting without end).
    */
   room(): Promise<void> | undefined {
-    if (this.lagMs <= this.deps.maxLagMs) return undefined;
+    if (this.stopped || this.lagMs <= this.deps.maxLagMs) return undefined;
     const held = new Promise<void>((resolve, reject) => this.held.push({ resolve, reject }));
     // A held request records nothing, so it must ask for the catch-up itself (after a failed one, nothing else will).
     this.schedule();
     return held;
   }
 
-  /** Stops asking for catch-ups (the chainer drains what is left when it stops). */
+  /**
+   * Stops asking for catch-ups, for good (the chainer drains what is left when it stops). A request whose client
+   * went away may still record an event after this, once the server has stopped its chainer: that event is durable
+   * and pending, and the next start chains it; asking the stopped chainer would only fail, and log that it failed.
+   */
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.waitingSince = undefined;

@@ -59,10 +59,10 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   if (OPEN_IN_THIS_THREAD.has(dir)) throw new Error(`the embedded store in ${dir} is already open in this thread; share that store instead`);
   // lmdb-js's default sync, overlappingSync, for both durabilities. Committing and syncing in place (overlappingSync
   // off, LMDB's classic durable commit) acknowledged ingested Bundles sooner (4,260-4,640 resources/s against
-  // 3,680-4,450, 10 s runs, alternating), but in this stop's CRUD-mix runs with it, LMDB failed a commit twice in some
-  // sixteen runs ("mdb_page_alloc error", then "Invalid null txn id" or MDB_BAD_TXN from lmdb-js's free-list code; a
-  // known lmdb-js failure under concurrent writers, HarperFast/harper#689), against once in all of the earlier
-  // stops' runs, all with the default. The default is the mode lmdb-js is built and tested around.
+  // 3,680-4,450, 10 s runs, alternating), but in some sixteen CRUD-mix runs with it (2026-11-24), LMDB failed a commit
+  // twice ("mdb_page_alloc error", then "Invalid null txn id" or MDB_BAD_TXN from lmdb-js's free-list code; a known
+  // lmdb-js failure under concurrent writers, HarperFast/harper#689), against once in all the runs before, all with
+  // the default. The default is the mode lmdb-js is built and tested around.
   const env = open({ path: dir, compression: false });
   OPEN_IN_THIS_THREAD.add(dir);
   const layout: Layout = {

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { onCleanup } from './cleanup';
+import { serverNodeOptions } from './server-node-options';
 
-/** A server running in its own process, so it has a core to itself while the load generator uses the other. */
+/**
+ * A server running in its own process, so it has a core to itself while the load generator uses the other. It runs
+ * with the Node options `npm start` gives the server (server-node-options.ts).
+ */
 export interface ChildServer {
   name: string;
   url: string;
@@ -30,7 +34,7 @@ const OUTPUT_TAIL_LINES = 40;
 const STOP_GRACE_MS = 10_000;
 
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
-  const child = spawn(process.execPath, [options.entry], {
+  const child = spawn(process.execPath, [...serverNodeOptions(), options.entry], {
     env: options.env,
     stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });

@@ -19,9 +19,9 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-function packageIn(config: unknown): string {
+function packageStarting(start: unknown): string {
   const dir = tempDir('node-options-');
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', config }));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', scripts: { start } }));
   return dir;
 }
 
@@ -29,16 +29,18 @@ describe('serverNodeOptions', () => {
   it('are the options `npm start` passes to node, and node accepts them', () => {
     const options = serverNodeOptions();
     expect(options).toContain('--max-semi-space-size=64');
-    expect(manifest.scripts.start).toBe('node $npm_package_config_nodeOptions dist/server/main.js');
+    expect(manifest.scripts.start).toBe(`node ${options.join(' ')} dist/server/main.js`);
     const run = spawnSync(process.execPath, [...options, '-e', 'process.exit(0)'], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
 
-  it('splits on whitespace, is empty without the setting, and refuses a setting that is not a string', () => {
-    expect(serverNodeOptions(packageIn({ nodeOptions: ' --a=1   --b ' }))).toEqual(['--a=1', '--b']);
-    expect(serverNodeOptions(packageIn(undefined))).toEqual([]);
-    expect(() => serverNodeOptions(packageIn({ nodeOptions: ['--a'] }))).toThrow(/config.nodeOptions must be a string/);
+  it('are the words between node and the entry, none for a plain start script, and refused for any other script', () => {
+    expect(serverNodeOptions(packageStarting(' node --a=1   --b main.js '))).toEqual(['--a=1', '--b']);
+    expect(serverNodeOptions(packageStarting('node main.js'))).toEqual([]);
+    for (const start of [undefined, 'tsx main.ts', 'node', 'node --a main.js extra.js', 'NODE_ENV=x node main.js']) {
+      expect(() => serverNodeOptions(packageStarting(start))).toThrow(/start script must be 'node \[--option \.\.\.\] <entry>'/);
+    }
   });
 
   it('are the options the benchmark starts its servers with', async () => {
